@@ -1,0 +1,9 @@
+#pragma once
+/// Umbrella header: everything public in dyad.
+
+#include "dyad/diagnostic.hpp"
+#include "dyad/document.hpp"
+#include "dyad/extract.hpp"
+#include "dyad/json_io.hpp"
+#include "dyad/utf8.hpp"
+#include "dyad/version.hpp"

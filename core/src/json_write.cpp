@@ -1,0 +1,193 @@
+// Writing dyad/1 JSON. The key order here is the contract (docs/json-schema.md).
+#include <nlohmann/json.hpp>
+
+#include "dyad/json_io.hpp"
+#include "dyad/utf8.hpp"
+#include "dyad/version.hpp"
+#include "internal/json_writer.hpp"
+
+namespace dyad {
+namespace {
+
+using detail::JsonWriter;
+
+struct SpanWriter {
+  const std::string& text;
+  const OffsetMap& map;
+
+  // "start", "end", "utf16", "text" members of the current object. Spans are clamped to the
+  // text so that a corrupted span can never make the writer read out of bounds.
+  void members(JsonWriter& w, const Span& s) const {
+    const std::size_t n = map.size();
+    const std::size_t a = std::min(s.start, n), b = std::min(std::max(s.end, a), n);
+    w.key("start"); w.value(static_cast<std::uint64_t>(s.start));
+    w.key("end"); w.value(static_cast<std::uint64_t>(s.end));
+    w.key("utf16");
+    w.begin_array();
+    w.value(static_cast<std::uint64_t>(map.utf16_of(a)));
+    w.value(static_cast<std::uint64_t>(map.utf16_of(b)));
+    w.end_array();
+    w.key("text");
+    w.value(std::string_view(text).substr(map.byte_of(a), map.byte_of(b) - map.byte_of(a)));
+  }
+  void object(JsonWriter& w, const Span& s) const {
+    w.begin_object();
+    members(w, s);
+    w.end_object();
+  }
+};
+
+void write_provenance(JsonWriter& w, const Provenance& p) {
+  w.key("provenance");
+  w.begin_object();
+  w.key("by"); w.value(p.user ? "user" : "auto");
+  if (!p.user) { w.key("rule"); w.value(p.rule); }
+  w.end_object();
+}
+
+void write_extra(JsonWriter& w, const ExtraFields& extra) {
+  for (const auto& [k, v] : extra) {
+    w.key(k);
+    w.raw(v);
+  }
+}
+
+void write_review(JsonWriter& w, const Provenance& p, Status s, double confidence) {
+  write_provenance(w, p);
+  w.key("status"); w.value(to_string(s));
+  w.key("confidence"); w.value_double(confidence);
+}
+
+void write_diagnostics(JsonWriter& w, const std::vector<Diagnostic>& diags) {
+  w.begin_array();
+  for (const auto& d : diags) {
+    w.begin_object();
+    w.key("severity"); w.value(to_string(d.severity));
+    w.key("code"); w.value(d.code);
+    w.key("message"); w.value(d.message);
+    w.key("path"); w.value(d.path);
+    w.key("line"); w.value(d.line);
+    w.key("column"); w.value(d.column);
+    w.key("offset"); w.value(d.offset);
+    w.end_object();
+  }
+  w.end_array();
+}
+
+}  // namespace
+
+std::string diagnostics_to_json(const std::vector<Diagnostic>& diags) {
+  std::string out;
+  JsonWriter w(out);
+  write_diagnostics(w, diags);
+  return out;
+}
+
+std::string to_json(const Document& doc, const WriteOptions& options) {
+  const OffsetMap map(doc.text);
+  const SpanWriter spans{doc.text, map};
+  std::string out;
+  out.reserve(doc.text.size() * 2 + 1024 + doc.tokens.size() * 64);
+  JsonWriter w(out);
+  w.begin_object();
+  w.key("schema"); w.value(kSchema);
+  w.key("generator"); w.value(std::string("dyad ") + version());
+  w.key("text"); w.value(doc.text);
+
+  w.key("meta");
+  w.begin_object();
+  w.key("title"); w.value(doc.meta.title);
+  w.key("url"); w.value(doc.meta.url);
+  w.key("date"); w.value(doc.meta.date);
+  w.key("annotator"); w.value(doc.meta.annotator);
+  w.key("notes"); w.value(doc.meta.notes);
+  write_extra(w, doc.meta.extra);
+  w.end_object();
+
+  w.key("sentences");
+  w.begin_array();
+  for (const auto& s : doc.sentences) spans.object(w, s.span);
+  w.end_array();
+
+  w.key("tokens");
+  w.begin_array();
+  if (options.include_tokens)
+    for (const auto& t : doc.tokens) spans.object(w, t.span);
+  w.end_array();
+
+  w.key("actors");
+  w.begin_array();
+  for (const auto& a : doc.actors) {
+    w.begin_object();
+    w.key("id"); w.value(a.id);
+    w.key("name"); w.value(a.name);
+    w.key("type"); w.value(to_string(a.type));
+    w.key("country"); w.value(a.country);
+    w.key("sector"); w.value(a.sector);
+    w.key("code"); w.value(a.code);
+    write_review(w, a.provenance, a.status, a.confidence);
+    write_extra(w, a.extra);
+    w.end_object();
+  }
+  w.end_array();
+
+  w.key("mentions");
+  w.begin_array();
+  for (const auto& m : doc.mentions) {
+    w.begin_object();
+    w.key("id"); w.value(m.id);
+    w.key("actor");
+    if (m.actor.empty()) w.null(); else w.value(m.actor);
+    if (!m.members.empty()) {
+      w.key("members");
+      w.begin_array();
+      for (const auto& id : m.members) w.value(id);
+      w.end_array();
+    }
+    spans.members(w, m.span);
+    w.key("kind"); w.value(to_string(m.kind));
+    write_review(w, m.provenance, m.status, m.confidence);
+    write_extra(w, m.extra);
+    w.end_object();
+  }
+  w.end_array();
+
+  w.key("relations");
+  w.begin_array();
+  for (const auto& r : doc.relations) {
+    w.begin_object();
+    w.key("id"); w.value(r.id);
+    w.key("source"); w.value(r.source);
+    w.key("target"); w.value(r.target);
+    w.key("source_mention"); w.value(r.source_mention);
+    w.key("target_mention"); w.value(r.target_mention);
+    w.key("type"); w.value(r.type);
+    w.key("cameo"); w.value(r.cameo);
+    w.key("quad"); w.value(to_string(r.quad));
+    w.key("trigger"); spans.object(w, r.trigger);
+    w.key("sentence"); w.value(r.sentence);
+    w.key("negated"); w.value(r.negated);
+    w.key("modality"); w.value(to_string(r.modality));
+    w.key("time");
+    if (r.time) spans.object(w, *r.time); else w.null();
+    write_review(w, r.provenance, r.status, r.confidence);
+    write_extra(w, r.extra);
+    w.end_object();
+  }
+  w.end_array();
+
+  w.key("diagnostics");
+  write_diagnostics(w, doc.diagnostics);
+
+  write_extra(w, doc.extra);
+  w.end_object();
+
+  if (options.pretty) {
+    auto j = nlohmann::ordered_json::parse(out, nullptr, false);
+    if (!j.is_discarded()) out = j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  }
+  out += '\n';
+  return out;
+}
+
+}  // namespace dyad
