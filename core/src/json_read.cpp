@@ -66,9 +66,10 @@ class Reader {
     return true;
   }
 
-  template <class E>
-  bool get_enum(const Json& obj, const std::string& path, const char* key, E& out,
-                std::optional<E> (*parse)(std::string_view), const char* allowed) {
+  // `parse` is a lambda, not a function pointer: wasm-ld 14 mis-links the address of a function
+  // returning std::optional by value ("function signature mismatch").
+  template <class E, class Parse>
+  bool get_enum(const Json& obj, const std::string& path, const char* key, E& out, Parse parse, const char* allowed) {
     std::string s;
     if (!get_string(obj, path, key, s)) return false;
     auto e = parse(s);
@@ -270,12 +271,12 @@ LoadResult from_json(std::string_view json, std::string_view source_name) {
       Actor x;
       r.get_string(o, p, "id", x.id);
       r.get_string(o, p, "name", x.name);
-      r.get_enum(o, p, "type", x.type, parse_actor_type, "PERSON, STATE, GOVERNMENT, ORGANIZATION, GROUP, LOCATION");
+      r.get_enum(o, p, "type", x.type, [](std::string_view v) { return parse_actor_type(v); }, "PERSON, STATE, GOVERNMENT, ORGANIZATION, GROUP, LOCATION");
       r.get_string(o, p, "country", x.country, false);
       r.get_string(o, p, "sector", x.sector, false);
       r.get_string(o, p, "code", x.code, false);
       r.get_provenance(o, p, x.provenance);
-      r.get_enum(o, p, "status", x.status, parse_status, "suggested, accepted, edited, rejected");
+      r.get_enum(o, p, "status", x.status, [](std::string_view v) { return parse_status(v); }, "suggested, accepted, edited, rejected");
       r.get_confidence(o, p, x.confidence);
       Reader::keep_extra(o, {"id", "name", "type", "country", "sector", "code", "provenance", "status", "confidence"}, x.extra);
       doc.actors.push_back(std::move(x));
@@ -300,9 +301,9 @@ LoadResult from_json(std::string_view json, std::string_view source_name) {
         }
       }
       r.get_span(o, p, x.span);
-      r.get_enum(o, p, "kind", x.kind, parse_mention_kind, "NAME, NOMINAL, PRONOUN");
+      r.get_enum(o, p, "kind", x.kind, [](std::string_view v) { return parse_mention_kind(v); }, "NAME, NOMINAL, PRONOUN");
       r.get_provenance(o, p, x.provenance);
-      r.get_enum(o, p, "status", x.status, parse_status, "suggested, accepted, edited, rejected");
+      r.get_enum(o, p, "status", x.status, [](std::string_view v) { return parse_status(v); }, "suggested, accepted, edited, rejected");
       r.get_confidence(o, p, x.confidence);
       Reader::keep_extra(o, {"id", "actor", "members", "start", "end", "utf16", "text", "kind", "provenance", "status", "confidence"}, x.extra);
       doc.mentions.push_back(std::move(x));
@@ -321,7 +322,7 @@ LoadResult from_json(std::string_view json, std::string_view source_name) {
       r.get_string(o, p, "target_mention", x.target_mention, false);
       r.get_string(o, p, "type", x.type);
       r.get_string(o, p, "cameo", x.cameo, false);
-      r.get_enum(o, p, "quad", x.quad, parse_quad, "VERBAL_COOPERATION, MATERIAL_COOPERATION, VERBAL_CONFLICT, MATERIAL_CONFLICT");
+      r.get_enum(o, p, "quad", x.quad, [](std::string_view v) { return parse_quad(v); }, "VERBAL_COOPERATION, MATERIAL_COOPERATION, VERBAL_CONFLICT, MATERIAL_CONFLICT");
       if (const Json* t = r.member(o, p, "trigger", true)) {
         if (!t->is_object()) r.error(p + "/trigger", "json.type", "\"trigger\" must be a span object");
         else r.get_span(*t, p + "/trigger", x.trigger);
@@ -331,14 +332,14 @@ LoadResult from_json(std::string_view json, std::string_view source_name) {
         else x.sentence = s->get<std::int64_t>();
       }
       r.get_bool(o, p, "negated", x.negated);
-      r.get_enum(o, p, "modality", x.modality, parse_modality, "asserted, planned, hypothetical, reported");
+      r.get_enum(o, p, "modality", x.modality, [](std::string_view v) { return parse_modality(v); }, "asserted, planned, hypothetical, reported");
       if (const Json* t = r.member(o, p, "time", false); t && !t->is_null()) {
         Span s;
         if (!t->is_object()) r.error(p + "/time", "json.type", "\"time\" must be a span object or null");
         else if (r.get_span(*t, p + "/time", s)) x.time = s;
       }
       r.get_provenance(o, p, x.provenance);
-      r.get_enum(o, p, "status", x.status, parse_status, "suggested, accepted, edited, rejected");
+      r.get_enum(o, p, "status", x.status, [](std::string_view v) { return parse_status(v); }, "suggested, accepted, edited, rejected");
       r.get_confidence(o, p, x.confidence);
       Reader::keep_extra(o, {"id", "source", "target", "source_mention", "target_mention", "type", "cameo", "quad", "trigger", "sentence",
                              "negated", "modality", "time", "provenance", "status", "confidence"}, x.extra);

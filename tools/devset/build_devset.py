@@ -86,6 +86,7 @@ ACTOR_ID = re.compile(r"A[1-9][0-9]*\Z")
 TRIGGER_ID = re.compile(r"T[1-9][0-9]*\Z")
 LABEL = re.compile(r"(?:(?P<actors>A[1-9][0-9]*(?:\+A[1-9][0-9]*)*)(?::(?P<kind>[A-Z]+))?"
                    r"|(?P<trigger>T[1-9][0-9]*))\Z")
+LABEL_TEXT = re.compile(r"\{[A-Za-z0-9+:]*\}")
 STRAY = re.compile(r"\{(?:A|T)[0-9][^}]*\}|\]\{")
 ISO3 = re.compile(r"[A-Z]{3}\Z")
 SECTOR = re.compile(r"[A-Z]{3}\Z")
@@ -231,13 +232,14 @@ class Article:
                 i += 1
                 continue
             if c == "]" and open_at is not None:
-                close = s.find("}", i + 2) if s.startswith("{", i + 1) else -1
-                if close < 0:
+                lm = LABEL_TEXT.match(s, i + 1)
+                if not lm:
                     self.err(ln, "column %d: ']' of the span opened at column %d is not "
-                                 "followed by '{LABEL}'" % (i + 1, open_col))
+                                 "followed by a '{LABEL}'" % (i + 1, open_col))
                     open_at = None
                     i += 1
                     continue
+                close = lm.end() - 1
                 label = s[i + 2:close]
                 covered_start = open_at
                 covered = "".join(out)[covered_start:]

@@ -1,0 +1,60 @@
+// The embind module as a JS user sees it: createDyad() -> { extract, version, validate, normalize }.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const createDyad = require(process.env.DYAD_MODULE);
+const dyad = await createDyad();
+
+test('version is the project version', () => {
+  assert.match(dyad.version(), /^\d+\.\d+\.\d+$/);
+});
+
+test('extract returns dyad/1 JSON holding exactly the input text', () => {
+  const text = 'Çavuşoğlu met Bayramov in Baku — “talks” 😀';
+  const doc = JSON.parse(dyad.extract(text));
+  assert.equal(doc.schema, 'dyad/1');
+  assert.equal(doc.text, text);
+  for (const key of ['sentences', 'tokens', 'actors', 'mentions', 'relations', 'diagnostics']) {
+    assert.ok(Array.isArray(doc[key]), key);
+  }
+});
+
+test('every span carries code point offsets, UTF-16 offsets and the covered text', () => {
+  const text = 'Emoji 😀 then Iran’s foreign minister said “no”.\nAzerbaijan replied.';
+  const doc = JSON.parse(dyad.extract(text));
+  const cps = Array.from(text);
+  const spans = [...doc.sentences, ...doc.tokens, ...doc.mentions];
+  for (const s of spans) {
+    assert.equal(cps.slice(s.start, s.end).join(''), s.text);
+    assert.equal(text.slice(s.utf16[0], s.utf16[1]), s.text);
+  }
+});
+
+test('lone surrogates from JS become U+FFFD and do not swallow the next character', () => {
+  assert.equal(JSON.parse(dyad.extract('a\uD800b')).text, 'a\uFFFDb');
+  assert.equal(JSON.parse(dyad.extract('x\uDC00')).text, 'x\uFFFD');
+  assert.equal(JSON.parse(dyad.extract('ok 😀')).text, 'ok 😀');
+});
+
+test('validate reports problems with JSON pointers; normalize round-trips output', () => {
+  const good = dyad.extract('Iran and Azerbaijan held talks.');
+  assert.deepEqual(JSON.parse(dyad.validate(good)), { ok: true, diagnostics: [] });
+  assert.equal(dyad.normalize(good), good);
+  const bad = JSON.parse(dyad.validate('{"schema":"dyad/9","text":"x"}'));
+  assert.equal(bad.ok, false);
+  assert.equal(bad.diagnostics[0].path, '/schema');
+  const broken = JSON.parse(dyad.validate('{"schema":'));
+  assert.equal(broken.ok, false);
+  assert.equal(broken.diagnostics[0].code, 'json.syntax');
+  assert.equal(dyad.normalize('{"schema":'), '');
+});
+
+test('empty and whitespace-only text give an empty, valid document', () => {
+  for (const t of ['', '   \n\t ']) {
+    const doc = JSON.parse(dyad.extract(t));
+    assert.equal(doc.text, t);
+    assert.equal(doc.mentions.length, 0);
+  }
+});

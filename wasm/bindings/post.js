@@ -1,0 +1,19 @@
+// Appended to dyad.js (--post-js). Emscripten 3.1.6's UTF-8 encoder pairs a lone surrogate with
+// whatever code unit follows it ("a\uD800b" became "a" + U+10062), so text is made well-formed
+// (lone surrogates -> U+FFFD, as TextEncoder does) before it crosses into C++.
+(function () {
+  function wellFormed(s) {
+    if (typeof s !== 'string') return s;
+    if (typeof s.toWellFormed === 'function') return s.toWellFormed();
+    return s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  }
+  var previous = Module['onRuntimeInitialized'];
+  Module['onRuntimeInitialized'] = function () {
+    ['extract', 'extractPretty', 'validate', 'normalize'].forEach(function (name) {
+      var raw = Module[name];
+      if (typeof raw !== 'function') return;
+      Module[name] = function (text) { return raw(wellFormed(text)); };
+    });
+    if (previous) previous();
+  };
+})();
