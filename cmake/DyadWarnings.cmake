@@ -4,7 +4,7 @@ function(dyad_set_warnings target)
     target_compile_options(${target} PRIVATE /W4)
   else()
     target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
-                                             -Wcast-align -Wunused -Woverloaded-virtual -Wnull-dereference
+                                             -Wcast-align -Wunused -Woverloaded-virtual
                                              -Wimplicit-fallthrough)
   endif()
   if(DYAD_WARNINGS_AS_ERRORS)
