@@ -78,9 +78,10 @@ PRONOUNS = {"he", "she", "him", "her", "his", "hers", "it", "its", "they", "them
             "theirs", "we", "our", "ours", "us", "i", "me", "my", "himself",
             "herself", "itself", "themselves", "ourselves"}
 # Titles and honorifics that stay outside NAME spans (convention 2).
-TITLES = {"mr.", "mrs.", "ms.", "dr.", "gen.", "president", "prime", "minister",
-          "foreign", "general", "colonel", "col.", "lt.", "sen.", "rep.", "king", "queen",
-          "sheikh", "judge", "ambassador", "spokesman", "spokeswoman", "commander"}
+# Only words that are never the first word of an organisation's name.
+TITLES = {"mr.", "mrs.", "ms.", "dr.", "gen.", "brig.", "col.", "lt.", "capt.", "sen.", "rep.",
+          "president", "minister", "colonel", "sheikh", "ambassador", "spokesman",
+          "spokeswoman", "chancellor"}
 
 ACTOR_ID = re.compile(r"A[1-9][0-9]*\Z")
 TRIGGER_ID = re.compile(r"T[1-9][0-9]*\Z")
@@ -118,6 +119,7 @@ class Article:
         self.actors = collections.OrderedDict()   # A-id -> dict
         self.relations = []  # dicts in line order
         self.relation_triggers = set()  # trigger ids on relation lines, valid or not
+        self.line_starts = []  # (text offset, source line) where each source line begins
         self.doc = None
 
     def err(self, line, msg):
@@ -202,6 +204,7 @@ class Article:
                 if j:
                     out.append(" ")
                     pos += 1
+                self.line_starts.append((pos, ln))
                 plain = self.parse_line(content, ln, pos)
                 out.append(plain)
                 pos += len(plain)
@@ -441,6 +444,9 @@ class Article:
             for a in (r["source"], r["target"]):
                 if a not in self.actors:
                     self.err(r["line"], "relation refers to unknown actor %s" % a)
+                elif self.actors[a]["type"] == "LOCATION":
+                    self.err(r["line"], "relation source/target %s (%s) is a LOCATION; places "
+                                        "are never participants" % (a, self.actors[a]["name"]))
             key = (r["trigger"], r["source"], r["target"], r["type"])
             if key in seen:
                 self.err(r["line"], "duplicate relation (same as line %d)" % seen[key])
@@ -448,6 +454,20 @@ class Article:
         for tid, s in triggers.items():
             if tid not in self.relation_triggers:
                 self.err(s["line"], "trigger %s %r has no relation line" % (tid, s["text"]))
+
+    def check_unannotated_names(self):
+        """Warn where the text of a NAME mention occurs again without markup (convention 1:
+        every mention is annotated). Occurrences inside another span are fine."""
+        covered = [(s["start"], s["end"]) for s in self.spans]
+        names = sorted({s["text"] for s in self.spans
+                        if s["kind"] == "mention" and s["mkind"] == "NAME" and len(s["text"]) > 2})
+        for name in names:
+            for m in re.finditer(r"(?<!\w)%s(?!\w)" % re.escape(name), self.text):
+                a, b = m.start(), m.end()
+                if any(x <= a and b <= y for x, y in covered):
+                    continue
+                line = [ln for off, ln in self.line_starts if off <= a][-1]
+                self.warn(line, "name %r occurs without markup (offset %d)" % (name, a))
 
     # ------------------------------------------------------------------ output
     def span_obj(self, start, end):
@@ -514,8 +534,13 @@ class Article:
 
     def closest_mention(self, mentions, aid, trig, line):
         """The mention of aid (or a plural mention including it) closest to the trigger by
-        character distance; on a tie the earlier mention wins."""
-        best, best_d = None, None
+        character distance, looking first inside the trigger's paragraph and only then in
+        the whole text; on a tie the earlier mention wins."""
+        para_a = self.text.rfind("\n\n", 0, trig["start"])
+        para_a = 0 if para_a < 0 else para_a + 2
+        para_b = self.text.find("\n\n", trig["end"])
+        para_b = len(self.text) if para_b < 0 else para_b
+        best, best_key = None, None
         for s in mentions:
             if aid not in s["members"]:
                 continue
@@ -525,16 +550,15 @@ class Article:
                 d = s["start"] - trig["end"]
             else:
                 d = 0
-            if best_d is None or d < best_d:
-                best, best_d = s, d
+            outside = not (para_a <= s["start"] and s["end"] <= para_b)
+            key = (outside, d)
+            if best_key is None or key < best_key:
+                best, best_key = s, key
         if best is None:
             return ""
-        # A relation's actors are normally mentioned in the trigger's paragraph; flag the rest.
-        para_a = self.text.rfind("\n\n", 0, trig["start"])
-        para_b = self.text.find("\n\n", trig["end"])
-        para_b = len(self.text) if para_b < 0 else para_b
-        if not (para_a <= best["start"] < para_b):
-            self.warn(line, "closest mention of %s to trigger %r is outside its paragraph (%r)"
+        if best_key[0]:
+            # A relation's actors are normally mentioned in the trigger's sentence.
+            self.warn(line, "no mention of %s in the paragraph of trigger %r; anchored on %r"
                       % (aid, trig["text"], best["text"]))
         return best["id"]
 
@@ -668,6 +692,7 @@ def main(argv=None):
         a = Article(os.path.join(src, fn))
         a.parse()
         if not a.errors:
+            a.check_unannotated_names()
             a.build()
         errors += sorted(a.errors, key=line_of)
         warnings += a.warnings
