@@ -3,6 +3,7 @@
 
 #include "dyad/diagnostic.hpp"
 #include "dyad/document.hpp"
+#include "dyad/eval.hpp"
 #include "dyad/extract.hpp"
 #include "dyad/json_io.hpp"
 #include "dyad/utf8.hpp"
