@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -127,6 +128,10 @@ struct Document {
   Meta meta;
   std::vector<Diagnostic> diagnostics;
   ExtraFields extra;
+  /// Largest numeric id suffix handed out so far per kind ("m7" -> 7), so that an id freed by
+  /// removing an annotation is never handed out again while the document lives (commands.hpp).
+  /// Not part of dyad/1: after loading, new ids continue above the largest id in the file.
+  std::size_t last_actor_id = 0, last_mention_id = 0, last_relation_id = 0;
 
   /// Lookups by id (linear; documents hold hundreds of annotations, not millions).
   const Actor* find_actor(const std::string& id) const;
@@ -148,5 +153,25 @@ std::optional<MentionKind> parse_mention_kind(std::string_view s);
 std::optional<ActorType> parse_actor_type(std::string_view s);
 std::optional<Modality> parse_modality(std::string_view s);
 std::optional<Quad> parse_quad(std::string_view s);
+
+/// The 16 PLOVER event types dyad codes, in the order of the PLOVER manual's quads.
+inline constexpr const char* kPloverTypes[] = {
+    "AGREE",   "CONSULT", "SUPPORT",  "CONCEDE", "COOPERATE", "AID",      "RETREAT", "REQUEST",
+    "ACCUSE",  "REJECT",  "THREATEN", "PROTEST", "SANCTION",  "MOBILIZE", "COERCE",  "ASSAULT"};
+
+/// Quad class of a PLOVER type, or nullopt when `type` is not one of kPloverTypes.
+std::optional<Quad> plover_quad(std::string_view type);
+
+/// True when `cameo` is "" or 2–4 digits whose 2-digit root belongs to the PLOVER `type`
+/// (AGREE 03, CONSULT 04, SUPPORT 05, COOPERATE 06, AID 07, CONCEDE and RETREAT 08,
+/// ACCUSE 09/11, REQUEST 10/02, REJECT 12, THREATEN 13, PROTEST 14, MOBILIZE 15, SANCTION 16,
+/// COERCE 17, ASSAULT 18/19/20).
+bool cameo_fits_plover(std::string_view cameo, std::string_view type);
+
+/// Checks every invariant of the model — ids unique and non-empty, references resolve, anchors
+/// belong to their actor, spans inside the text, PLOVER type / CAMEO / quad consistent, sentence
+/// indices in range — and returns one diagnostic per problem, with JSON pointers as from_json
+/// would report them. from_json runs the same checks; every command keeps them true.
+std::vector<Diagnostic> validate(const Document& doc);
 
 }  // namespace dyad
