@@ -21,15 +21,16 @@ add_library(dyad_imgui STATIC
   "${DYAD_IMGUI_DIR}/imgui_tables.cpp"
   "${DYAD_IMGUI_DIR}/imgui_widgets.cpp"
   "${DYAD_IMGUI_DIR}/backends/imgui_impl_glfw.cpp"
-  "${DYAD_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
+  "${DYAD_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp"
+  "${DYAD_IMGUI_DIR}/misc/cpp/imgui_stdlib.cpp")     # InputText on std::string
 # SYSTEM: third-party code never trips our warnings.
-target_include_directories(dyad_imgui SYSTEM PUBLIC "${DYAD_IMGUI_DIR}" "${DYAD_IMGUI_DIR}/backends")
+target_include_directories(dyad_imgui SYSTEM PUBLIC "${DYAD_IMGUI_DIR}" "${DYAD_IMGUI_DIR}/backends"
+                                                   "${DYAD_IMGUI_DIR}/misc/cpp")
 target_compile_definitions(dyad_imgui PUBLIC
   IMGUI_IMPL_OPENGL_ES3            # WebGL2 context, GLSL "#version 300 es"
   IMGUI_DISABLE_OBSOLETE_FUNCTIONS
   IMGUI_DISABLE_FILE_FUNCTIONS)    # no imgui.ini, no log files: the app has no filesystem to speak of
 if(EMSCRIPTEN)
-  # Headers of emscripten's built-in GLFW (library_glfw.js) come with this flag.
-  target_compile_options(dyad_imgui PUBLIC "-sUSE_GLFW=3")
+  # emscripten's built-in GLFW (library_glfw.js; headers are in the sysroot) and a WebGL2 context.
   target_link_options(dyad_imgui PUBLIC "-sUSE_GLFW=3" "-sMIN_WEBGL_VERSION=2" "-sMAX_WEBGL_VERSION=2")
 endif()

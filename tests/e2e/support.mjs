@@ -1,0 +1,190 @@
+// Shared setup for the browser tests: a static server for the built page (node http, no
+// dependencies), headless Chromium through playwright-core, and helpers that talk to the app's
+// embind test hooks (wasm/app/platform_web.cpp).
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+
+/// The built web folder (index.html, dyad-app.js/.wasm, dyad.html) and where screenshots go.
+export const webDir = process.env.DYAD_WEB_DIR || path.resolve('build/wasm/web');
+export const outDir = process.env.DYAD_E2E_OUT || path.resolve('build/wasm/e2e');
+fs.mkdirSync(outDir, { recursive: true });
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/// Serves `dir` on 127.0.0.1 at a free port. Returns { url, close(), requests } where requests
+/// lists every path asked for (to check that nothing is fetched after load).
+export async function serve(dir = webDir) {
+  const requests = [];
+  const server = http.createServer((req, res) => {
+    const urlPath = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    requests.push(urlPath);
+    const file = path.join(dir, urlPath.endsWith('/') ? urlPath + 'index.html' : urlPath);
+    if (!file.startsWith(path.resolve(dir))) {
+      res.writeHead(403).end();
+      return;
+    }
+    fs.readFile(file, (err, data) => {
+      if (err) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        return;
+      }
+      res.writeHead(200, {
+        'content-type': MIME[path.extname(file)] || 'application/octet-stream',
+        'cache-control': 'no-store',
+      });
+      res.end(data);
+    });
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    requests,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
+/// file:// URL of a file in the web folder.
+export function fileUrl(name) {
+  return pathToFileURL(path.join(webDir, name)).href;
+}
+
+/// Headless Chromium with WebGL2 through SwiftShader (docs: imgui-web.md section 7).
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.DYAD_CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--enable-unsafe-swiftshader',
+      '--use-angle=swiftshader',
+      '--ignore-gpu-blocklist',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-default-apps',
+      '--disable-extensions',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-background-timer-throttling',
+      '--disable-renderer-backgrounding',
+      '--disable-backgrounding-occluded-windows',
+    ],
+  });
+}
+
+/// A page with console errors collected in page.errors.
+export async function newPage(browser, options = {}) {
+  const context = await browser.newContext({
+    viewport: { width: 1100, height: 700 },
+    deviceScaleFactor: 1,
+    ...options,
+  });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') page.errors.push(m.text());
+  });
+  return page;
+}
+
+/// Waits until the app has drawn its first frame and its test hooks exist.
+export async function waitForApp(page, timeout = 30000) {
+  await page.waitForFunction(
+    () => window.Module && typeof window.Module.testFramesDrawn === 'function' &&
+          window.Module.testFramesDrawn() > 0 && document.body.classList.contains('dyad-ready'),
+    null, { timeout });
+}
+
+/// Pastes `text` as a real browser paste event would deliver it (no OS clipboard involved).
+export async function pasteText(page, text) {
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', t);
+    const target = document.activeElement || document.body;
+    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+export const documentJson = (page) => page.evaluate(() => JSON.parse(window.Module.testDocumentJson()));
+export const appState = (page) => page.evaluate(() => JSON.parse(window.Module.testStateJson()));
+export const framesDrawn = (page) => page.evaluate(() => window.Module.testFramesDrawn());
+export const loopTicks = (page) => page.evaluate(() => window.Module.testLoopTicks());
+
+/// Waits until no frame has been drawn for `quietMs` (the app went idle).
+export async function waitForIdle(page, quietMs = 300, timeout = 10000) {
+  const start = Date.now();
+  let last = await framesDrawn(page);
+  let lastChange = Date.now();
+  while (Date.now() - start < timeout) {
+    await page.waitForTimeout(50);
+    const now = await framesDrawn(page);
+    if (now !== last) {
+      last = now;
+      lastChange = Date.now();
+    } else if (Date.now() - lastChange >= quietMs) {
+      return last;
+    }
+  }
+  throw new Error(`app never went idle (frames still being drawn after ${timeout} ms)`);
+}
+
+export function screenshotPath(name) {
+  return path.join(outDir, name);
+}
+
+/// Rectangle (CSS pixels) of a widget or "mention:<id>" / "text:<cp>:<cp>" from the app's test
+/// hook, or null.
+export async function rectOf(page, key) {
+  return page.evaluate((k) => {
+    const r = JSON.parse(window.Module.testItemRect(k));
+    if (!r) return null;
+    const d = window.devicePixelRatio || 1;
+    return { x0: r.x0 / d, y0: r.y0 / d, x1: r.x1 / d, y1: r.y1 / d, cx: (r.x0 + r.x1) / 2 / d, cy: (r.y0 + r.y1) / 2 / d };
+  }, key);
+}
+
+/// Clicks the centre of a widget found through the test hook (waits until it is drawn).
+export async function clickItem(page, key, options = {}) {
+  await page.waitForFunction((k) => window.Module.testItemRect(k) !== 'null', key, { timeout: 5000 });
+  const r = await rectOf(page, key);
+  await page.mouse.move(r.cx, r.cy);
+  await page.waitForTimeout(40);
+  await page.mouse.down(options);
+  await page.waitForTimeout(60);  // ImGui 1.86 loses presses shorter than a frame
+  await page.mouse.up(options);
+  await page.waitForTimeout(60);
+  return r;
+}
+
+/// A real mouse drag from (x0, y0) to (x1, y1) in steps, slow enough for ImGui to see each frame.
+export async function drag(page, x0, y0, x1, y1, steps = 8) {
+  await page.mouse.move(x0, y0);
+  await page.waitForTimeout(40);
+  await page.mouse.down();
+  await page.waitForTimeout(60);
+  for (let i = 1; i <= steps; ++i) {
+    await page.mouse.move(x0 + ((x1 - x0) * i) / steps, y0 + ((y1 - y0) * i) / steps);
+    await page.waitForTimeout(30);
+  }
+  await page.waitForTimeout(60);
+  await page.mouse.up();
+  await page.waitForTimeout(80);
+}
+
+/// Presses a key long enough for one ImGui frame to see it.
+export async function press(page, key) {
+  await page.keyboard.press(key, { delay: 60 });
+  await page.waitForTimeout(60);
+}

@@ -1,0 +1,718 @@
+#include "app.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+#include "imgui.h"
+#include "item_rects.hpp"
+#include "mirror.hpp"
+#include "platform.hpp"
+
+namespace dyad::app {
+
+// Generated from web/sample-article.txt by wasm/app/cmake/embed_binary.cmake.
+extern const unsigned char kSampleArticle[];
+extern const std::size_t kSampleArticle_size;
+
+namespace {
+
+constexpr const char* kAutosaveKey = "dyad/autosave/v1";
+constexpr const char* kAutosaveMetaKey = "dyad/autosave/v1/meta";
+constexpr double kAutosaveDelayMs = 400;
+
+constexpr ActorType kActorTypes[] = {ActorType::person, ActorType::state, ActorType::government,
+                                     ActorType::organization, ActorType::group, ActorType::location};
+
+/// Clipboard text from Windows arrives with CRLF; a pasted article has no use for the CRs.
+std::string normalise_newlines(std::string text) {
+  if (text.find('\r') == std::string::npos) return text;
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r') {
+      out.push_back('\n');
+      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    } else {
+      out.push_back(text[i]);
+    }
+  }
+  return out;
+}
+
+bool ends_with(const std::string& s, const char* suffix) {
+  const std::string_view x(suffix);
+  return s.size() >= x.size() && std::equal(x.rbegin(), x.rend(), s.rbegin(),
+                                            [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); });
+}
+
+/// "<title or first words>.dyad.json", safe on every file system.
+std::string download_name(const Document& doc) {
+  std::string base = doc.meta.title;
+  if (base.empty()) {
+    // First line if short, else the first six words.
+    const std::size_t nl = doc.text.find('\n');
+    std::string first = doc.text.substr(0, std::min<std::size_t>(nl, 200));
+    int words = 0;
+    bool in_word = false;
+    for (char c : first) {
+      const bool space = c == ' ' || c == '\t';
+      if (!space && !in_word && ++words > 6) break;
+      in_word = !space;
+      base.push_back(c);
+    }
+  }
+  std::string out;
+  bool dash = false;
+  for (char c : base) {
+    const auto u = static_cast<unsigned char>(c);
+    const bool bad = u < 0x20 || std::string_view("/\\:*?\"<>|").find(c) != std::string_view::npos;
+    if (c == ' ' || c == '\t' || bad || c == '.' || c == ',') {
+      if (!out.empty() && !dash) out.push_back('-');
+      dash = true;
+    } else {
+      out.push_back(c);
+      dash = false;
+    }
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  if (out.size() > 80) {
+    out.resize(80);
+    while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();  // no split character
+    if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0) out.pop_back();
+  }
+  if (out.empty()) out = "article";
+  return out + ".dyad.json";
+}
+
+/// True if the text has right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko ...).
+bool has_rtl(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const char32_t c = decode_utf8(text, i);
+    if ((c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF)) return true;
+  }
+  return false;
+}
+
+bool key_pressed(int key) { return ImGui::IsKeyPressed(key, false); }
+bool imgui_key_pressed(ImGuiKey key, bool repeat = false) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), repeat); }
+
+void text_centered(const char* s) {
+  const float w = ImGui::CalcTextSize(s).x;
+  ImGui::SetCursorPosX(std::max(0.0f, (ImGui::GetWindowWidth() - w) * 0.5f));
+  ImGui::TextUnformatted(s);
+}
+
+}  // namespace
+
+App::App() = default;
+
+// [SECTION] Documents in and out
+
+void App::load_article(std::string text) {
+  const double t0 = platform::now_ms();
+  Document doc = extract(text);
+  extract_ms_ = platform::now_ms() - t0;
+  ++articles_loaded_;
+  set_document(std::move(doc), "");
+  char msg[160];
+  std::snprintf(msg, sizeof msg, "Article loaded: %zu actors, %zu mentions, %zu relations.", document().actors.size(),
+                document().mentions.size(), document().relations.size());
+  platform::announce(msg);
+}
+
+void App::paste(std::string text) {
+  text = normalise_newlines(std::move(text));
+  clipboard_ = text;
+  if (ImGui::GetCurrentContext() != nullptr && ImGui::GetIO().WantTextInput) return;
+  load_article(std::move(text));
+}
+
+void App::open_file(const std::string& name, std::string contents) {
+  const bool json = ends_with(name, ".json") || (!contents.empty() && contents.front() == '{' && !ends_with(name, ".txt"));
+  if (!json) {
+    load_article(normalise_newlines(std::move(contents)));
+    return;
+  }
+  LoadResult r = from_json(contents, name);
+  if (!r.ok()) {
+    show_load_errors(name, r.diagnostics);
+    return;
+  }
+  ++articles_loaded_;
+  extract_ms_ = 0;
+  set_document(std::move(*r.document), "");
+  status_message_ = "Loaded " + name;
+  platform::announce("Loaded " + name);
+}
+
+void App::load_sample() {
+  load_article(std::string(reinterpret_cast<const char*>(kSampleArticle), kSampleArticle_size));
+}
+
+void App::set_document(Document doc, std::string notice) {
+  history_.reset(std::move(doc));
+  has_document_ = true;
+  ui_.clear_selection();
+  article_.reset_scroll();
+  notice_ = std::move(notice);
+  notice_offers_fresh_start_ = false;
+  status_message_.clear();
+  document_changed();
+}
+
+void App::document_changed() {
+  ++revision_;
+  max_frame_ms_ = 0;
+  index_.build(history_.document());
+  const Document& doc = history_.document();
+  suggestions_ = 0;
+  for (const Mention& m : doc.mentions) suggestions_ += m.status == Status::suggested;
+  for (const Relation& r : doc.relations) suggestions_ += r.status == Status::suggested;
+  has_rtl_ = has_rtl(doc.text);
+  save_due_ms_ = platform::now_ms() + kAutosaveDelayMs;
+  mirror_due_ms_ = platform::now_ms() + kAutosaveDelayMs;
+}
+
+void App::download_json() {
+  if (!has_document_) return;
+  const std::string name = download_name(document());
+  WriteOptions opts;
+  opts.pretty = true;
+  platform::download(name, to_json(document(), opts), "application/json");
+  status_message_ = "Downloaded " + name;
+}
+
+void App::copy_json() {
+  if (!has_document_) return;
+  clipboard_ = to_json(document(), WriteOptions{true, true});
+  platform::set_clipboard_text(clipboard_);
+  status_message_ = "JSON copied to the clipboard";
+}
+
+void App::start_fresh() {
+  history_.reset(Document{});
+  has_document_ = false;
+  ui_.clear_selection();
+  notice_.clear();
+  status_message_.clear();
+  save_due_ms_ = -1;
+  platform::storage_remove(kAutosaveKey);
+  platform::storage_remove(kAutosaveMetaKey);
+  ++revision_;
+  index_.build(history_.document());
+  mirror_due_ms_ = platform::now_ms();
+}
+
+void App::show_load_errors(const std::string& name, const std::vector<Diagnostic>& diags) {
+  load_error_title_ = "Could not load " + name + " — your current work is unchanged.";
+  load_errors_.clear();
+  for (const Diagnostic& d : diags) {
+    if (d.severity != Severity::error) continue;
+    load_errors_.push_back(d.path.empty() ? d.message : d.path + ": " + d.message);
+    if (load_errors_.size() >= 200) break;
+  }
+  open_load_errors_ = true;
+  platform::announce(load_error_title_);
+}
+
+// [SECTION] Autosave
+
+void App::save_now() {
+  save_due_ms_ = -1;
+  if (!has_document_) return;
+  // Tokens make the file much larger; they are kept if the quota allows, else dropped (the
+  // annotations and text are what matter).
+  bool ok = platform::storage_set(kAutosaveKey, to_json(document()));
+  if (!ok) ok = platform::storage_set(kAutosaveKey, to_json(document(), WriteOptions{false, false}));
+  save_failed_ = !ok;
+  if (ok) {
+    last_saved_epoch_ms_ = platform::epoch_ms();
+    last_saved_hhmm_ = platform::local_time_hhmm(last_saved_epoch_ms_);
+    nlohmann::json meta = {{"savedAt", last_saved_epoch_ms_}};
+    platform::storage_set(kAutosaveMetaKey, meta.dump());
+    ++saves_;
+  }
+}
+
+void App::restore_autosave() {
+  const auto saved = platform::storage_get(kAutosaveKey);
+  if (!saved) return;
+  LoadResult r = from_json(*saved, "autosave");
+  if (!r.ok()) {
+    platform::storage_remove(kAutosaveKey);
+    return;
+  }
+  double when = 0;
+  if (const auto meta = platform::storage_get(kAutosaveMetaKey)) {
+    const nlohmann::json j = nlohmann::json::parse(*meta, nullptr, false);
+    if (j.is_object() && j.contains("savedAt") && j["savedAt"].is_number()) when = j["savedAt"].get<double>();
+  }
+  set_document(std::move(*r.document), "");
+  save_due_ms_ = -1;  // it is what is stored
+  last_saved_epoch_ms_ = when;
+  last_saved_hhmm_ = when > 0 ? platform::local_time_hhmm(when) : "";
+  notice_ = "Restored your work" + (last_saved_hhmm_.empty() ? std::string() : " from " + last_saved_hhmm_) + ".";
+  notice_offers_fresh_start_ = true;
+  platform::announce(notice_);
+}
+
+bool App::background(double now_ms) {
+  if (mirror_due_ms_ >= 0 && now_ms >= mirror_due_ms_) {
+    mirror_due_ms_ = -1;
+    platform::set_mirror(mirror_json(document(), index_));
+  }
+  if (save_due_ms_ >= 0 && now_ms >= save_due_ms_) {
+    save_now();
+    return true;  // the status bar shows the time
+  }
+  return false;
+}
+
+bool App::animating() const { return article_.animating(); }
+
+void App::note_frame_time(double ui_ms, double submit_ms) {
+  last_frame_ms_ = ui_ms;
+  last_submit_ms_ = submit_ms;
+  max_frame_ms_ = std::max(max_frame_ms_, ui_ms);
+}
+
+// [SECTION] Commands and history
+
+void App::apply_pending() {
+  if (pending_.empty()) return;
+  bool changed = false;
+  for (const Command& cmd : pending_) {
+    const CommandResult r = history_.apply(cmd);
+    if (r.ok()) {
+      changed = true;
+      ++commands_applied_;
+    } else {
+      for (const Diagnostic& d : r.diagnostics)
+        if (d.severity == Severity::error) {
+          status_message_ = d.message;
+          break;
+        }
+    }
+  }
+  pending_.clear();
+  if (changed) {
+    const auto labels = history_.labels();
+    if (history_.position() > 0) {
+      status_message_ = labels[history_.position() - 1];
+      platform::announce(status_message_);
+    }
+    document_changed();
+  }
+}
+
+void App::undo() {
+  if (history_.undo()) {
+    status_message_ = "Undone";
+    document_changed();
+  }
+}
+
+void App::redo() {
+  if (history_.redo()) {
+    status_message_ = "Redone";
+    document_changed();
+  }
+}
+
+void App::select_next_suggestion(int direction) {
+  // Suggestions in text order: mentions by span start, relations by their source anchor.
+  struct Item {
+    std::size_t byte;
+    std::string id;
+    bool relation;
+  };
+  const Document& doc = document();
+  std::vector<Item> items;
+  for (const MentionSpan& s : index_.mention_spans()) {
+    const Mention& m = doc.mentions[static_cast<std::size_t>(s.mention)];
+    if (m.status == Status::suggested) items.push_back({s.byte_begin, m.id, false});
+  }
+  for (const Relation& r : doc.relations) {
+    if (r.status != Status::suggested) continue;
+    const int sp = index_.span_of_mention(index_.mention_index(r.source_mention));
+    const std::size_t b = sp >= 0 ? index_.mention_spans()[static_cast<std::size_t>(sp)].byte_begin : 0;
+    items.push_back({b, r.id, true});
+  }
+  if (items.empty()) {
+    status_message_ = "No suggestions left";
+    return;
+  }
+  std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) { return a.byte < b.byte; });
+  const std::string& current = !ui_.selected_relation.empty() ? ui_.selected_relation : ui_.selected_mention;
+  int at = -1;
+  for (std::size_t i = 0; i < items.size(); ++i)
+    if (items[i].id == current) at = static_cast<int>(i);
+  const int n = static_cast<int>(items.size());
+  const int next = at < 0 ? (direction > 0 ? 0 : n - 1) : ((at + direction) % n + n) % n;
+  const Item& it = items[static_cast<std::size_t>(next)];
+  ui_.clear_selection();
+  if (it.relation) {
+    ui_.selected_relation = it.id;
+  } else {
+    ui_.selected_mention = it.id;
+    if (const Mention* m = doc.find_mention(it.id)) ui_.selected_actor = m->actor;
+  }
+  ui_.scroll_to_byte = it.byte;
+}
+
+void App::handle_shortcuts() {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
+  const bool ctrl = io.KeyCtrl || io.KeySuper;
+  if (ctrl) {
+    if (key_pressed('Z')) io.KeyShift ? redo() : undo();
+    if (key_pressed('Y')) redo();
+    if (key_pressed('O')) platform::open_file_dialog();
+    if (key_pressed('S')) download_json();
+    return;
+  }
+  for (ImWchar c : io.InputQueueCharacters)
+    if (c == '?') open_help_ = true;
+  if (!has_document_) return;
+  const Document& doc = document();
+  // The selection's target: a relation, else a mention, else an actor.
+  std::string target = !ui_.selected_relation.empty() ? ui_.selected_relation
+                       : !ui_.selected_mention.empty() ? ui_.selected_mention
+                                                       : ui_.selected_actor;
+  if (imgui_key_pressed(ImGuiKey_Tab, true)) select_next_suggestion(io.KeyShift ? -1 : 1);
+  if (imgui_key_pressed(ImGuiKey_Escape)) ui_.clear_selection();
+  if (target.empty()) return;
+  if (key_pressed('A')) pending_.push_back(Accept{target});
+  if (key_pressed('R')) pending_.push_back(Reject{target});
+  if (imgui_key_pressed(ImGuiKey_Enter) || imgui_key_pressed(ImGuiKey_KeyPadEnter)) {
+    pending_.push_back(Accept{target});
+    select_next_suggestion(1);
+  }
+  if (imgui_key_pressed(ImGuiKey_Delete) || imgui_key_pressed(ImGuiKey_Backspace)) {
+    // Delete rejects a suggestion (so it is not suggested again) and removes a confirmed one.
+    if (const Relation* r = doc.find_relation(target)) {
+      if (r->status == Status::suggested) pending_.push_back(Reject{target});
+      else pending_.push_back(RemoveRelation{target});
+      ui_.selected_relation.clear();
+    } else if (const Mention* m = doc.find_mention(target)) {
+      if (m->status == Status::suggested) pending_.push_back(Reject{target});
+      else pending_.push_back(RemoveMention{target});
+      ui_.selected_mention.clear();
+    }
+  }
+  // 1-6: actor type of the selected mention's actor (or the selected actor).
+  const std::string actor = !ui_.selected_actor.empty() ? ui_.selected_actor : std::string();
+  if (!actor.empty()) {
+    for (std::size_t t = 0; t < std::size(kActorTypes); ++t)
+      if (key_pressed('1' + static_cast<int>(t))) pending_.push_back(SetActorType{actor, kActorTypes[t]});
+  }
+}
+
+// [SECTION] Frame
+
+void App::set_font(ImFont* font, float dpr) {
+  font_ = font;
+  ui_.dpr = dpr;
+  apply_style(ui_.theme, dpr);
+}
+
+void App::set_theme(Theme theme) {
+  ui_.theme = theme;
+  apply_style(ui_.theme, ui_.dpr);
+  platform::set_page_theme(theme == Theme::dark);
+}
+
+void App::frame() {
+  clear_item_rects();
+  ui_.hovered_actor = -1;
+  ui_.hovered_relation = -1;
+  handle_shortcuts();
+
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->WorkPos);
+  ImGui::SetNextWindowSize(vp->WorkSize);
+  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_MenuBar |
+                                 ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse;
+  ImGui::Begin("dyad", nullptr, flags);
+  draw_menu_bar();
+  draw_notice();
+  const float status_h = ImGui::GetFrameHeightWithSpacing();
+  const float body_h = std::max(1.0f, ImGui::GetContentRegionAvail().y - status_h);
+  if (has_document_) {
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float em = ImGui::GetFontSize();
+    const float side_w = std::floor(std::clamp(avail * 0.34f, std::min(18.0f * em, avail * 0.5f), 30.0f * em));
+    const float article_w = std::max(1.0f, avail - side_w - ImGui::GetStyle().ItemSpacing.x);
+    ArticleContext ctx{&document(), &index_, revision_, font_};
+    // The side panel first so its hover lights the article in the same frame.
+    const ImVec2 start = ImGui::GetCursorPos();
+    ImGui::SetCursorPos(ImVec2(start.x + article_w + ImGui::GetStyle().ItemSpacing.x, start.y));
+    history_view_.entries.clear();
+    const auto labels = history_.labels();
+    history_view_.entries.push_back({"Article loaded", history_.position() == 0});
+    for (std::size_t i = 0; i < labels.size(); ++i) history_view_.entries.push_back({labels[i], history_.position() == i + 1});
+    history_view_.jump_to = -1;
+    side_.draw(document(), index_, ui_, pending_, &history_view_, side_w, body_h);
+    ImGui::SetCursorPos(start);
+    article_.draw(ctx, ui_, pending_, article_w, body_h);
+    if (history_view_.jump_to >= 0) {
+      const auto target = static_cast<std::size_t>(history_view_.jump_to);
+      bool moved = false;
+      while (history_.position() > target && history_.undo()) moved = true;
+      while (history_.position() < target && history_.redo()) moved = true;
+      if (moved) document_changed();
+    }
+  } else {
+    draw_welcome(body_h);
+  }
+  draw_status_bar();
+  draw_modals();
+  ImGui::End();
+  apply_pending();
+}
+
+void App::draw_menu_bar() {
+  if (!ImGui::BeginMenuBar()) return;
+  ImGui::TextUnformatted("dyad");
+  ImGui::Separator();
+  if (ImGui::BeginMenu("File")) {
+    if (ImGui::MenuItem("Paste article…", "Ctrl+V")) platform::open_paste_box();
+    remember_item("item:Paste article");
+    if (ImGui::MenuItem("Open file…", "Ctrl+O")) platform::open_file_dialog();
+    remember_item("item:Open file");
+    if (ImGui::MenuItem("Sample article")) load_sample();
+    remember_item("item:Sample article");
+    ImGui::Separator();
+    if (ImGui::MenuItem("Download JSON", "Ctrl+S", false, has_document_)) download_json();
+    remember_item("item:Download JSON");
+    if (ImGui::MenuItem("Copy JSON", nullptr, false, has_document_)) copy_json();
+    remember_item("item:Copy JSON");
+    ImGui::Separator();
+    if (ImGui::MenuItem("Start fresh", nullptr, false, has_document_)) start_fresh();
+    remember_item("item:Start fresh");
+    ImGui::EndMenu();
+  }
+  remember_item("menu:File");
+  if (ImGui::BeginMenu("Edit")) {
+    if (ImGui::MenuItem("Undo", "Ctrl+Z", false, history_.can_undo())) undo();
+    if (ImGui::MenuItem("Redo", "Ctrl+Shift+Z", false, history_.can_redo())) redo();
+    ImGui::Separator();
+    if (ImGui::MenuItem("Next suggestion", "Tab", false, has_document_)) select_next_suggestion(1);
+    if (ImGui::MenuItem("Previous suggestion", "Shift+Tab", false, has_document_)) select_next_suggestion(-1);
+    ImGui::EndMenu();
+  }
+  remember_item("menu:Edit");
+  if (ImGui::BeginMenu("View")) {
+    if (ImGui::MenuItem("Dark theme", nullptr, ui_.theme == Theme::dark)) set_theme(Theme::dark);
+    remember_item("item:Dark theme");
+    if (ImGui::MenuItem("Light theme", nullptr, ui_.theme == Theme::light)) set_theme(Theme::light);
+    remember_item("item:Light theme");
+    ImGui::MenuItem("Show all relation arcs", nullptr, &ui_.show_all_arcs);
+    ImGui::EndMenu();
+  }
+  remember_item("menu:View");
+  if (ImGui::BeginMenu("Help")) {
+    if (ImGui::MenuItem("Keyboard shortcuts", "?")) open_help_ = true;
+    ImGui::EndMenu();
+  }
+  ImGui::EndMenuBar();
+}
+
+void App::draw_notice() {
+  if (notice_.empty()) return;
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(notice_.c_str());
+  if (notice_offers_fresh_start_) {
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Start fresh")) start_fresh();
+    remember_item("button:Start fresh");
+  }
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Dismiss")) notice_.clear();
+}
+
+void App::draw_welcome(float height) {
+  ImGui::BeginChild("welcome", ImVec2(0, height), false);
+  ImGui::SetCursorPosY(std::floor(height * 0.28f));
+  text_centered("Paste a news article anywhere on this page (Ctrl+V)");
+  ImGui::Spacing();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const char* const labels[] = {"Paste article…", "Open file…", "Sample article"};
+  float total = 0;
+  for (const char* l : labels) total += ImGui::CalcTextSize(l).x + style.FramePadding.x * 2 + style.ItemSpacing.x;
+  ImGui::SetCursorPosX(std::max(0.0f, (ImGui::GetWindowWidth() - total) * 0.5f));
+  if (ImGui::Button(labels[0])) platform::open_paste_box();
+  remember_item("button:Paste article");
+  ImGui::SameLine();
+  if (ImGui::Button(labels[1])) platform::open_file_dialog();
+  remember_item("button:Open file");
+  ImGui::SameLine();
+  if (ImGui::Button(labels[2])) load_sample();
+  remember_item("button:Sample article");
+  ImGui::Spacing();
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  text_centered("or drop a .txt or .dyad.json file here.");
+  text_centered("Everything runs in this browser tab: the text never leaves your machine.");
+  ImGui::PopStyleColor();
+  ImGui::EndChild();
+}
+
+void App::draw_status_bar() {
+  ImGui::Separator();
+  if (!has_document_) {
+    ImGui::TextDisabled("No article · dyad %s · press ? for shortcuts", version());
+    return;
+  }
+  const Document& doc = document();
+  ImGui::TextDisabled("%zu characters · %zu actors · %zu mentions · %zu relations · %zu to review", index_.offsets().size(),
+                      doc.actors.size(), doc.mentions.size(), doc.relations.size(), suggestions_);
+  if (extract_ms_ > 0) {
+    ImGui::SameLine(0, 0);
+    ImGui::TextDisabled(" · extracted in %.0f ms", extract_ms_);
+  }
+  ImGui::SameLine(0, 0);
+  if (save_failed_) ImGui::TextDisabled(" · not saved (browser storage unavailable or full)");
+  else if (!last_saved_hhmm_.empty()) ImGui::TextDisabled(" · saved %s", last_saved_hhmm_.c_str());
+  else ImGui::TextDisabled(" · not saved yet");
+  if (has_rtl_) {
+    ImGui::SameLine(0, 0);
+    ImGui::TextDisabled(" · right-to-left text is shown unshaped");
+  }
+  if (!status_message_.empty()) {
+    ImGui::SameLine(0, 0);
+    ImGui::TextDisabled(" · %s", status_message_.c_str());
+  }
+}
+
+void App::draw_modals() {
+  if (open_load_errors_) {
+    ImGui::OpenPopup("Could not load the file");
+    open_load_errors_ = false;
+  }
+  const ImVec2 center = ImGui::GetMainViewport()->GetCenter();
+  ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  if (ImGui::BeginPopupModal("Could not load the file", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::TextUnformatted(load_error_title_.c_str());
+    ImGui::Separator();
+    ImGui::BeginChild("##errors", ImVec2(ImGui::GetFontSize() * 36.0f, ImGui::GetTextLineHeightWithSpacing() * 10.0f), true);
+    for (const std::string& e : load_errors_) ImGui::TextWrapped("%s", e.c_str());
+    ImGui::EndChild();
+    if (ImGui::Button("OK") || imgui_key_pressed(ImGuiKey_Escape) || imgui_key_pressed(ImGuiKey_Enter)) ImGui::CloseCurrentPopup();
+    remember_item("button:OK");
+    ImGui::EndPopup();
+  }
+
+  if (open_help_) {
+    ImGui::OpenPopup("Keyboard shortcuts");
+    open_help_ = false;
+  }
+  ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  if (ImGui::BeginPopupModal("Keyboard shortcuts", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    static const char* const kRows[][2] = {
+        {"Ctrl+V", "load the pasted article (anywhere on the page)"},
+        {"Ctrl+O / Ctrl+S", "open a .txt or .json file / download JSON"},
+        {"Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y", "undo, redo"},
+        {"Tab, Shift+Tab", "next / previous suggestion"},
+        {"Enter", "accept the selection and go to the next suggestion"},
+        {"A / R", "accept / reject the selection"},
+        {"Delete", "reject a suggestion, remove a confirmed annotation"},
+        {"1 … 6", "actor type: PERSON STATE GOVERNMENT ORGANIZATION GROUP LOCATION"},
+        {"Esc", "clear the selection"},
+        {"click a mention", "change its actor or kind, accept, reject, delete"},
+        {"drag over text", "add a mention (snaps to words; hold Alt for exact)"},
+        {"drag mention → mention", "add a relation"},
+        {"drag actor onto actor", "merge them (actors panel)"},
+    };
+    if (ImGui::BeginTable("##keys", 2, ImGuiTableFlags_RowBg)) {
+      for (const auto& row : kRows) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(row[0]);
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(row[1]);
+      }
+      ImGui::EndTable();
+    }
+    if (ImGui::Button("Close") || imgui_key_pressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+}
+
+// [SECTION] Test hooks
+
+std::string App::document_json() const { return to_json(document()); }
+
+std::string App::item_rect(const std::string& key) const {
+  // "mention:<id>" and "text:<cp start>:<cp end>" come from the article layout, the rest from
+  // widgets remembered while drawing.
+  PixelRect r;
+  bool found = false;
+  ArticleContext ctx{&document(), &index_, revision_, font_};
+  if (key.rfind("mention:", 0) == 0 && font_) {
+    const int m = index_.mention_index(key.substr(8));
+    found = m >= 0 && article_.mention_rect(ctx, m, &r);
+  } else if (key.rfind("text:", 0) == 0 && font_) {
+    unsigned long a = 0;
+    unsigned long b = 0;
+    const OffsetMap& om = index_.offsets();
+    if (std::sscanf(key.c_str() + 5, "%lu:%lu", &a, &b) == 2 && a <= b && b <= om.size())
+      found = article_.range_rect(ctx, om.byte_of(a), om.byte_of(b), &r);
+  } else {
+    return item_rect_json(key);
+  }
+  if (!found) return "null";
+  char buf[160];
+  std::snprintf(buf, sizeof buf, "{\"x0\":%.1f,\"y0\":%.1f,\"x1\":%.1f,\"y1\":%.1f}", r.x0, r.y0, r.x1, r.y1);
+  return buf;
+}
+
+std::string App::state_json() const {
+  const ArticleStats& s = article_.stats();
+  nlohmann::json j = {
+      {"hasDocument", has_document_},
+      {"revision", revision_},
+      {"articlesLoaded", articles_loaded_},
+      {"commandsApplied", commands_applied_},
+      {"extractMs", extract_ms_},
+      {"lastFrameMs", last_frame_ms_},
+      {"maxFrameMs", max_frame_ms_},
+      {"lastSubmitMs", last_submit_ms_},
+      {"vertices", ImGui::GetDrawData() ? ImGui::GetDrawData()->TotalVtxCount : 0},
+      {"dpr", ui_.dpr},
+      {"fontSize", font_ ? font_->FontSize : 0.0f},
+      {"theme", ui_.theme == Theme::dark ? "dark" : "light"},
+      {"selectedActor", ui_.selected_actor},
+      {"selectedMention", ui_.selected_mention},
+      {"selectedRelation", ui_.selected_relation},
+      {"hoveredActor", ui_.hovered_actor},
+      {"showAllArcs", ui_.show_all_arcs},
+      {"notice", notice_},
+      {"status", status_message_},
+      {"loadErrors", load_errors_},
+      {"popupOpen", ImGui::GetCurrentContext() && ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)},
+      {"saves", saves_},
+      {"saveFailed", save_failed_},
+      {"canUndo", history_.can_undo()},
+      {"canRedo", history_.can_redo()},
+      {"history", history_.labels()},
+      {"historyPosition", history_.position()},
+      {"article",
+       {{"lines", s.lines},
+        {"firstVisible", s.first_visible},
+        {"lastVisible", s.last_visible},
+        {"layoutsBuilt", s.layouts_built},
+        {"arcsDrawn", s.arcs_drawn},
+        {"wrapWidth", s.wrap_width},
+        {"originX", article_.origin_x()},
+        {"originY", article_.origin_y()},
+        {"linePitch", article_.layout().line_pitch()}}},
+  };
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace dyad::app

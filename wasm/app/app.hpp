@@ -1,0 +1,135 @@
+#pragma once
+/// The annotator: owns the document (through the model's undo history) and the views, builds one
+/// ImGui frame at a time, applies the commands the views emit, and autosaves.
+/// Platform-free: the browser side (platform.hpp) feeds it text and asks it for JSON.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <dyad/dyad.hpp>
+#include <dyad/history.hpp>
+
+#include "article_view.hpp"
+#include "document_index.hpp"
+#include "side_panel.hpp"
+#include "theme.hpp"
+#include "ui_state.hpp"
+
+struct ImFont;
+
+namespace dyad::app {
+
+class App {
+ public:
+  App();
+
+  // [SECTION] Getting documents in and out
+  /// Replaces the document with the extraction of `text` (a paste, the paste box, a .txt file).
+  void load_article(std::string text);
+  /// A paste anywhere on the page: loads it as the article unless an ImGui text field has focus
+  /// (then the text only becomes ImGui's clipboard, which the field pastes from).
+  void paste(std::string text);
+  /// A file opened or dropped: .json is loaded as dyad/1 (errors leave the current work alone),
+  /// anything else is extracted as an article.
+  void open_file(const std::string& name, std::string contents);
+  /// The built-in sample article.
+  void load_sample();
+  /// Saves the document as "<title or first words>.dyad.json".
+  void download_json();
+  /// Copies the document JSON to the system clipboard.
+  void copy_json();
+  /// Forgets the document and the autosave.
+  void start_fresh();
+  /// Loads the autosaved document, if any (at start-up).
+  void restore_autosave();
+
+  // [SECTION] Frames
+  /// Builds the UI for one frame (between ImGui::NewFrame and ImGui::Render), then applies the
+  /// commands the views emitted.
+  void frame();
+  /// Work between frames (autosave). Returns true if the UI should redraw.
+  bool background(double now_ms);
+  /// True while something moves (a drag in progress): keep drawing frames.
+  bool animating() const;
+  /// Time of the last frame: building the UI (ImGui) and submitting its draw data to WebGL
+  /// (which can include waiting for the GPU process), for tests and benchmarks.
+  void note_frame_time(double ui_ms, double submit_ms);
+
+  /// The fonts were rebuilt (device pixel ratio changed): re-apply the style, re-layout.
+  void set_font(ImFont* font, float dpr);
+  void set_theme(Theme theme);
+
+  /// ImGui's clipboard (the browser gives no synchronous read): what was last pasted or copied.
+  const std::string& clipboard() const { return clipboard_; }
+  void set_clipboard(std::string text) { clipboard_ = std::move(text); }
+
+  // [SECTION] Test hooks
+  /// The document as dyad/1 JSON.
+  std::string document_json() const;
+  /// UI state: layout numbers, selection, hover, theme, timings, autosave (JSON object).
+  std::string state_json() const;
+  /// Rectangle of a named widget or "mention:<id>" in physical pixels (JSON), or "null".
+  std::string item_rect(const std::string& key) const;
+
+  const Document& document() const { return history_.document(); }
+  bool has_document() const { return has_document_; }
+
+ private:
+  void set_document(Document doc, std::string notice);
+  void document_changed();
+  void apply_pending();
+  void handle_shortcuts();
+  void select_next_suggestion(int direction);
+  void undo();
+  void redo();
+  void save_now();
+  void show_load_errors(const std::string& name, const std::vector<Diagnostic>& diags);
+
+  void draw_menu_bar();
+  void draw_notice();
+  void draw_welcome(float height);
+  void draw_status_bar();
+  void draw_modals();
+
+  History history_;
+  DocumentIndex index_;
+  bool has_document_ = false;
+  std::uint64_t revision_ = 0;   ///< bumped on every document change
+  UiState ui_;
+  CommandQueue pending_;
+  ArticleView article_;
+  SidePanel side_;
+  HistoryView history_view_;
+  ImFont* font_ = nullptr;
+  std::string clipboard_;
+  double extract_ms_ = 0;
+  std::uint64_t articles_loaded_ = 0;
+  std::uint64_t commands_applied_ = 0;
+  std::size_t suggestions_ = 0;  ///< suggested mentions + relations, counted on each change
+  bool has_rtl_ = false;         ///< the text has right-to-left letters
+  double last_frame_ms_ = 0;   ///< UI build
+  double last_submit_ms_ = 0;  ///< WebGL submission
+  double max_frame_ms_ = 0;    ///< UI build, since the last document change
+
+  // Messages.
+  std::string notice_;                 ///< one line under the menu bar ("Restored …")
+  bool notice_offers_fresh_start_ = false;
+  std::string status_message_;         ///< last command error or action, in the status bar
+  std::string load_error_title_;
+  std::vector<std::string> load_errors_;
+  bool open_load_errors_ = false;
+  bool open_help_ = false;
+
+  // Screen-reader mirror, rebuilt shortly after changes.
+  double mirror_due_ms_ = -1;
+
+  // Autosave.
+  double save_due_ms_ = -1;            ///< when the pending save runs, -1 = none
+  double last_saved_epoch_ms_ = 0;
+  std::string last_saved_hhmm_;
+  bool save_failed_ = false;
+  std::uint64_t saves_ = 0;
+};
+
+}  // namespace dyad::app

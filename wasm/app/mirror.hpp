@@ -1,0 +1,17 @@
+#pragma once
+/// The visually hidden DOM mirror of the article for screen readers: paragraphs of text with
+/// each mention marked and labelled with its actor, then the relations as a list.
+
+#include <string>
+
+#include <dyad/document.hpp>
+
+#include "document_index.hpp"
+
+namespace dyad::app {
+
+/// JSON the page turns into DOM nodes (platform::set_mirror):
+/// {"paragraphs": [[[text, label|null], ...], ...], "relations": ["A → TYPE → B", ...]}.
+std::string mirror_json(const Document& doc, const DocumentIndex& index);
+
+}  // namespace dyad::app
