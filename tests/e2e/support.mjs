@@ -63,7 +63,9 @@ export function fileUrl(name) {
 /// Headless Chromium with WebGL2 through SwiftShader (docs: imgui-web.md section 7).
 export async function launch() {
   return chromium.launch({
-    executablePath: process.env.DYAD_CHROMIUM || '/usr/bin/chromium',
+    // CMake passes "…-NOTFOUND" when it found no Chromium; fall back to Debian's path then.
+    executablePath: process.env.DYAD_CHROMIUM && !process.env.DYAD_CHROMIUM.endsWith('NOTFOUND')
+      ? process.env.DYAD_CHROMIUM : '/usr/bin/chromium',
     headless: true,
     args: [
       '--no-sandbox',
