@@ -29,6 +29,10 @@ const char* kHelp =
     "\n"
     "Usage:\n"
     "  dyad extract FILE|- [--pretty] [--no-tokens]   annotate a text file (or stdin) and print dyad/1 JSON\n"
+    "       [--no-relations]                          actors and mentions only (no relation extraction)\n"
+    "       [--lexicon FILE.tsv]...                   load your own lexicon rows on top of the built-ins (the\n"
+    "                                                 table is told by the header row or file name: countries,\n"
+    "                                                 organizations, sectors, titles, ...; docs/lexicons.md)\n"
     "  dyad extract --jsonl FILE|- [--no-tokens]      one article per line (a JSON string or {\"id\",\"text\",...});\n"
     "                                                 one dyad/1 record per line; a bad line gives a\n"
     "                                                 {\"schema\":\"dyad/1-error\",...} record and the rest go on\n"
@@ -60,27 +64,71 @@ int usage_error(const std::string& message) {
 
 int cmd_extract_jsonl(const std::string& file, const dyad::WriteOptions& wo);
 
+// Lexicons for extract: the built-ins, plus the user's files given with --lexicon.
+dyad::Lexicons g_user_lexicons;
+bool g_has_user_lexicons = false;
+bool g_relations = true;  // --no-relations turns relation extraction off
+
+dyad::ExtractOptions extract_options() {
+  dyad::ExtractOptions o;
+  if (g_has_user_lexicons) o.lexicons = &g_user_lexicons;
+  o.relations = g_relations;
+  return o;
+}
+
+// Loads every --lexicon file on top of the built-ins; prints every problem. Returns an exit code.
+int load_user_lexicons(const std::vector<std::string>& files) {
+  if (files.empty()) return kExitOk;
+  g_user_lexicons = dyad::Lexicons::load_builtin();
+  g_has_user_lexicons = true;
+  bool errors = false;
+  for (const auto& f : files) {
+    std::string tsv;
+    if (f == "-" || !read_input(f, tsv)) {
+      std::fprintf(stderr, "dyad: cannot read lexicon %s: %s\n", f.c_str(), f == "-" ? "stdin is the article" : std::strerror(errno));
+      return kExitIo;
+    }
+    for (const auto& d : g_user_lexicons.add_tsv(tsv, f)) {
+      std::fprintf(stderr, "%s\n", dyad::format(d).c_str());
+      errors = errors || d.severity == dyad::Severity::error;
+    }
+  }
+  if (errors) {
+    std::fprintf(stderr, "dyad: lexicon problems above (rows with errors are skipped); fix them and run again\n");
+    return kExitInvalid;
+  }
+  return kExitOk;
+}
+
 int cmd_extract(const std::vector<std::string>& args) {
   std::string file;
   dyad::WriteOptions wo;
   bool jsonl = false;
-  for (const auto& a : args) {
-    if (a == "--pretty") wo.pretty = true;
+  std::vector<std::string> lexicon_files;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const auto& a = args[i];
+    if (a == "--lexicon") {
+      if (i + 1 >= args.size()) return usage_error("--lexicon needs a FILE.tsv");
+      lexicon_files.push_back(args[++i]);
+    } else if (a.rfind("--lexicon=", 0) == 0) lexicon_files.push_back(a.substr(10));
+    else if (a == "--pretty") wo.pretty = true;
     else if (a == "--jsonl") jsonl = true;
     else if (a == "--no-tokens") wo.include_tokens = false;
+    else if (a == "--no-relations") g_relations = false;
     else if (a.size() > 1 && a[0] == '-' && a != "-") return usage_error("unknown option for extract: " + a);
     else if (file.empty()) file = a;
     else return usage_error("extract takes one file");
   }
   if (file.empty()) return usage_error("extract needs a FILE or - for stdin");
   if (jsonl && wo.pretty) return usage_error("--pretty cannot be used with --jsonl (one record per line)");
+  if (const int rc = load_user_lexicons(lexicon_files); rc != kExitOk) return rc;
   if (jsonl) return cmd_extract_jsonl(file, wo);
   std::string text;
   if (!read_input(file, text)) {
     std::fprintf(stderr, "dyad: cannot read %s: %s\n", file.c_str(), std::strerror(errno));
     return kExitIo;
   }
-  const dyad::Document doc = dyad::extract(text);
+  const dyad::Document doc = dyad::extract(text, extract_options());
   for (const auto& d : doc.diagnostics) {
     dyad::Diagnostic shown = d;
     shown.source = file == "-" ? "<stdin>" : file;
@@ -217,7 +265,7 @@ bool jsonl_record(const std::string& line, std::size_t line_no, const dyad::Writ
   } else {
     return fail("jsonl.type", std::string("a line must be a JSON string or an object with \"text\", not ") + j.type_name());
   }
-  dyad::Document doc = dyad::extract(text);
+  dyad::Document doc = dyad::extract(text, extract_options());
   for (const auto& d : doc.diagnostics)
     if (d.severity == dyad::Severity::error) return fail(d.code.c_str(), d.message);
   doc.meta = std::move(meta);

@@ -1,12 +1,16 @@
 // The extraction pipeline: repair -> text layer -> mentions -> actors -> relations.
 #include "dyad/extract.hpp"
 
+#include "dyad/lexicon.hpp"
 #include "dyad/utf8.hpp"
+#include "internal/gazetteer.hpp"
+#include "internal/mentions.hpp"
+#include "internal/relations.hpp"
+#include "internal/text_layer.hpp"
 
 namespace dyad {
 
 Document extract(std::string_view text, const ExtractOptions& options) {
-  (void)options;
   Document doc;
   if (text.size() > kMaxTextBytes) {
     Diagnostic d;
@@ -19,6 +23,25 @@ Document extract(std::string_view text, const ExtractOptions& options) {
     return doc;
   }
   doc.text = repair_utf8(text, &doc.diagnostics);
+  const Lexicons& lex = options.lexicons ? *options.lexicons : Lexicons::builtin();
+
+  detail::TextLayer layer;
+  detail::analyse_text(doc.text, lex.gazetteer().abbreviations(), layer);
+  doc.tokens.reserve(layer.tokens.size());
+  for (const auto& t : layer.tokens) doc.tokens.push_back(Token{Span{t.cp_begin, t.cp_end}});
+  doc.sentences.reserve(layer.sentences.size());
+  for (const auto& s : layer.sentences)
+    doc.sentences.push_back(
+        Sentence{Span{layer.tokens[s.tok_begin].cp_begin, layer.tokens[s.tok_end - 1].cp_end}});
+  if (!options.mentions) return doc;
+
+  {
+    // The candidates are only needed until they are actors and mentions.
+    detail::Detection detection;
+    detail::detect_mentions(layer, lex, detection);
+    detail::resolve_actors(layer, lex, detection, doc);
+  }
+  if (options.relations) detail::extract_relations(doc, layer);
   return doc;
 }
 

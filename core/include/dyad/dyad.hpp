@@ -9,5 +9,8 @@
 #include "dyad/history.hpp"
 #include "dyad/json_io.hpp"
 #include "dyad/merge.hpp"
+#include "dyad/lexicon.hpp"
+#include "dyad/relations.hpp"
+#include "dyad/text.hpp"
 #include "dyad/utf8.hpp"
 #include "dyad/version.hpp"
