@@ -88,7 +88,7 @@ try {
       await waitForIdle(page);
     }
     metrics[`paste-to-highlight ${words} words, median of 5 (ms)`] = median(times);
-    metrics[`  of which extraction (ms)`] = median(extract);
+    metrics[`  of which extraction, ${words} words (ms)`] = median(extract);
   }
   await page.mouse.move(400, 400);
   const build = [], submit = [];

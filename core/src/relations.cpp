@@ -37,18 +37,28 @@ namespace cue = detail;  // cue bits: cue::kCueDet ...
 
 // [SECTION] Sentence items
 
+// A code point span in 8 bytes (texts are at most 16 MiB).
+struct Span32 {
+  std::uint32_t start = 0, end = 0;
+  Span32() = default;
+  Span32(Span s) : start(static_cast<std::uint32_t>(s.start)), end(static_cast<std::uint32_t>(s.end)) {}
+  operator Span() const { return Span{start, end}; }
+};
+
+// One item of a sentence, kept small: a sentence's items are walked many times.
 struct Item {
-  std::int32_t mention = -1;   // index into Document::mentions, or -1 for a word
-  Span span;
   const SurfaceInfo* surf = nullptr;  // a word's entry; for a description, its head noun's
-  std::uint32_t cues = 0;
   std::string_view norm;        // the folded text of a word (TextLayer::folded)
+  std::int32_t mention = -1;    // index into Document::mentions, or -1 for a word
+  Span32 span;
+  std::uint32_t cues = 0;
   char punct = 0;               // ',', ';', ':', '(', ')', '"', '.', '-', '?', '!' for punctuation
-  bool cap = false;             // starts with an upper-case letter
-  bool number = false;          // starts with a digit or currency sign
-  bool possessive = false;      // 's, ' (possessive marker)
-  bool hyphen_joined = false;   // a mention written right after another with a hyphen: Tehran-Baku
-  bool attached = false;        // written without space after the previous item
+  bool cap : 1;                 // starts with an upper-case letter
+  bool number : 1;              // starts with a digit or currency sign
+  bool possessive : 1;          // 's, ' (possessive marker)
+  bool hyphen_joined : 1;       // a mention written right after another with a hyphen: Tehran-Baku
+  bool attached : 1;            // written without space after the previous item
+  Item() : cap(false), number(false), possessive(false), hyphen_joined(false), attached(false) {}
 };
 
 struct SentenceItems {
@@ -390,6 +400,7 @@ class SentenceMatcher {
   std::vector<std::pair<int, int>> times_;  // time expressions: first and last item
   bool times_done_ = false;
   std::vector<const SurfaceInfo*> surfs_;   // word table entry of each token of the sentence
+  std::vector<int> anchor_items_;           // items whose word triggers some pattern
   std::size_t surfs_begin_ = 0;
 };
 
@@ -399,6 +410,7 @@ void SentenceMatcher::build_items(std::size_t token_begin, std::size_t token_end
   const Document& doc = c_.doc;
   const detail::TextLayer& layer = c_.layer;
   s_.items.clear();
+  anchor_items_.clear();
   std::size_t prev_end = static_cast<std::size_t>(-1);
   int last_mention_item = -1;
   for (std::size_t ti = token_begin; ti < token_end; ++ti) {
@@ -472,7 +484,10 @@ void SentenceMatcher::build_items(std::size_t token_begin, std::size_t token_end
       }
     }
     it.surf = surfs_[ti - surfs_begin_];
-    if (it.surf) it.cues = it.surf->cues;
+    if (it.surf) {
+      it.cues = it.surf->cues;
+      if (it.surf->anchors_count) anchor_items_.push_back(size());
+    }
     s_.items.push_back(it);
     prev_end = ts.end;
   }
@@ -547,14 +562,14 @@ std::uint8_t SentenceMatcher::forms_of(int i, std::uint32_t lemma) const {
 bool SentenceMatcher::matches(int i, const PatternElem& e, std::uint32_t* lemma) const {
   if (i < 0 || i >= size() || !at(i).surf) return false;
   const SurfaceInfo& si = *at(i).surf;
-  for (std::uint16_t a = 0; a < e.alt_count; ++a) {
-    const std::uint32_t l = t_.alternatives[e.alt_first + a];
-    bool found = false;
-    for (std::uint16_t k = 0; k < si.count && !found; ++k) found = t_.lemma_forms[si.first + k].lemma == l;
-    if (found) {
-      if (lemma) *lemma = l;
-      return true;
-    }
+  for (std::uint16_t k = 0; k < si.count; ++k) {
+    const std::uint32_t l = t_.lemma_forms[si.first + k].lemma;
+    if ((e.alt_mask & (1ull << (l % 64))) == 0) continue;
+    for (std::uint16_t a = 0; a < e.alt_count; ++a)
+      if (t_.alternatives[e.alt_first + a] == l) {
+        if (lemma) *lemma = l;
+        return true;
+      }
   }
   return false;
 }
@@ -610,8 +625,10 @@ Np SentenceMatcher::np_forward(int pos, bool allow_place, bool coordinate, bool 
       continue;
     }
     const std::uint32_t c = it.cues;
+    // a participle after a determiner describes the head: "the detained journalists"
+    const bool participle = verb_like(i) && i > pos && (has_cue(i - 1, cue::kCueDet | cue::kCueQuant) || at(i - 1).number);
     const bool skippable = (c & (cue::kCueDet | cue::kCueQuant | cue::kCueTitle | cue::kCueAdv | cue::kCueCont)) != 0 ||
-                           it.number || it.punct == '"' ||
+                           it.number || it.punct == '"' || participle ||
                            ((c & (cue::kCueDet | cue::kCuePossDet)) == 0 && (c & ~cue::kCueTitle) == 0 && !verb_like(i) &&
                             (it.surf == nullptr || it.surf->anchors_count == 0));
     // "12 of the detained drivers", "leaders of [Romania]'s government": a partitive after a
@@ -997,9 +1014,8 @@ bool SentenceMatcher::try_match(const Pattern& p, int pattern_index, int anchor,
 void SentenceMatcher::find_matches() {
   matches_.clear();
   match_at_verb_.assign(s_.items.size(), -1);
-  for (int i = 0; i < size(); ++i) {
+  for (const int i : anchor_items_) {
     const Item& it = at(i);
-    if (!it.surf || it.surf->anchors_count == 0 || it.mention >= 0) continue;
     Match best;
     bool have = false;
     // anchored patterns come most specific first: the first match wins
@@ -1135,7 +1151,6 @@ VerbGroup SentenceMatcher::verb_group(int v, bool passive) const {
     break;
   }
   g.start = j + 1;
-  if (g.object >= 0 || g.gerund_prep >= 0) g.start = j + 1;
   return g;
 }
 
@@ -1304,6 +1319,19 @@ void SentenceMatcher::resolve_subject(int mi) {
   m.subject_busy = true;
   const int v = m.verb >= 0 ? m.verb : m.trigger;
   m.vg = verb_group(v, m.passive);
+  // "is expected to visit Israel and meet Netanyahu": a coordinated verb shares the plan
+  if (!m.vg.planned && !m.vg.would && !m.vg.hypo && has_cue(m.vg.start - 1, cue::kCueConj)) {
+    for (int k = m.vg.start - 2; k >= 0; --k) {
+      const int pi = match_at_verb_[static_cast<std::size_t>(k)];
+      if (pi < 0 || pi == mi || matches_[static_cast<std::size_t>(pi)].verb != k) continue;
+      resolve_subject(pi);
+      const VerbGroup& pg = matches_[static_cast<std::size_t>(pi)].vg;
+      m.vg.planned = pg.planned;
+      m.vg.would = pg.would;
+      m.vg.hypo = pg.hypo;
+      break;
+    }
+  }
   Np subj;
   double penalty = 0.0;
   bool found = false;
@@ -1823,7 +1851,9 @@ void SentenceMatcher::run(std::int64_t sentence_index, std::size_t token_begin, 
   build_items(token_begin, token_end, mention_cursor);
   if (s_.items.empty()) return;
   find_matches();
-  if (matches_.empty()) return;
+  bool obligation = false;
+  for (const Item& it : s_.items) obligation = obligation || (it.mention < 0 && (it.cues & cue::kCueOblige));
+  if (matches_.empty() && !obligation) return;
   emit_all();
 }
 

@@ -18,19 +18,18 @@ namespace detail {
 // The text layer's token key, so a token's precomputed key finds it directly.
 std::uint64_t StringIndex::hash_of(std::string_view s) { return token_key(s); }
 
-// A slot packs the upper half of the key's hash (never 0) and the entry index.
-namespace {
-inline std::uint32_t tag_of(std::uint64_t h) { return static_cast<std::uint32_t>(h >> 32) | 1u; }
-}  // namespace
-
+// Keys are told apart by their 64-bit hash alone (as the text layer's gazetteer does): a
+// lookup touches the filter and one slot, never the key text.
 void StringIndex::grow() {
-  slots_.assign(slots_.empty() ? 64 : slots_.size() * 2, 0);
+  std::vector<Slot> old;
+  old.swap(slots_);
+  slots_.assign(old.empty() ? 64 : old.size() * 2, Slot{});
   const std::size_t mask = slots_.size() - 1;
-  for (std::uint32_t e = 0; e < entries_.size(); ++e) {
-    const std::uint64_t h = entries_[e].hash;
-    std::size_t i = h & mask;
-    while (slots_[i] != 0) i = (i + 1) & mask;
-    slots_[i] = (static_cast<std::uint64_t>(tag_of(h)) << 32) | e;
+  for (const Slot& s : old) {
+    if (s.hash == 0) continue;
+    std::size_t i = s.hash & mask;
+    while (slots_[i].hash != 0) i = (i + 1) & mask;
+    slots_[i] = s;
   }
 }
 
@@ -38,14 +37,12 @@ std::uint32_t StringIndex::insert(std::string_view key, std::uint32_t value_if_n
   const std::uint64_t h = hash_of(key);
   const std::uint32_t found = find(key, h);
   if (found != kNone) return found;
-  if ((entries_.size() + 1) * 2 > slots_.size()) grow();
+  if ((count_ + 1) * 2 > slots_.size()) grow();
   const std::size_t mask = slots_.size() - 1;
   std::size_t i = h & mask;
-  while (slots_[i] != 0) i = (i + 1) & mask;
-  const std::uint32_t e = static_cast<std::uint32_t>(entries_.size());
-  slots_[i] = (static_cast<std::uint64_t>(tag_of(h)) << 32) | e;
-  entries_.push_back({h, static_cast<std::uint32_t>(keys_.size()), static_cast<std::uint32_t>(key.size()), value_if_new});
-  keys_.append(key.data(), key.size());
+  while (slots_[i].hash != 0) i = (i + 1) & mask;
+  slots_[i] = Slot{h, value_if_new};
+  ++count_;
   const std::uint64_t bit = h >> (64 - kFilterBits);
   filter_[bit / 64] |= 1ull << (bit % 64);
   return value_if_new;
@@ -53,17 +50,13 @@ std::uint32_t StringIndex::insert(std::string_view key, std::uint32_t value_if_n
 
 std::uint32_t StringIndex::find(std::string_view key) const { return find(key, hash_of(key)); }
 
-std::uint32_t StringIndex::find(std::string_view key, std::uint64_t h) const {
+std::uint32_t StringIndex::find(std::string_view, std::uint64_t h) const {
   if (slots_.empty()) return kNone;
   const std::uint64_t bit = h >> (64 - kFilterBits);
   if ((filter_[bit / 64] & (1ull << (bit % 64))) == 0) return kNone;
   const std::size_t mask = slots_.size() - 1;
-  const std::uint32_t tag = tag_of(h);
-  for (std::size_t i = h & mask; slots_[i] != 0; i = (i + 1) & mask) {
-    if (static_cast<std::uint32_t>(slots_[i] >> 32) != tag) continue;
-    const Entry& en = entries_[static_cast<std::uint32_t>(slots_[i])];
-    if (en.hash == h && std::string_view(keys_.data() + en.key_offset, en.key_size) == key) return en.value;
-  }
+  for (std::size_t i = h & mask; slots_[i].hash != 0; i = (i + 1) & mask)
+    if (slots_[i].hash == h) return slots_[i].value;
   return kNone;
 }
 
@@ -584,7 +577,9 @@ class Builder {
             error = "empty alternative in '" + std::string(tok) + "'";
             return false;
           }
-          t_.alternatives.push_back(lemma_id(alt));
+          const std::uint32_t lemma = lemma_id(alt);
+          t_.alternatives.push_back(lemma);
+          e.alt_mask |= 1ull << (lemma % 64);
           ++e.alt_count;
         }
         if (is_trigger) {

@@ -337,6 +337,34 @@ TEST_SUITE("relations") {
     CHECK(r->negated);
   }
 
+  TEST_CASE("an obligation stated by another actor is that actor's demand") {
+    auto md = extracted("[France] said [Iran] must release the detained [journalists] at once.");
+    const Relation* r = expect(md, "France", "REQUEST", "Iran");
+    REQUIRE(r);
+    CHECK(r->cameo == "1053");
+    CHECK(r->provenance.rule == "rule:obligation+release");
+    CHECK(find(md, "Iran", "RETREAT", "journalists") == nullptr);
+  }
+
+  TEST_CASE("an event without a target slot takes the first actor later in the clause") {
+    auto md = extracted("[Students] demonstrated on Tuesday to demand the resignation of [President Ruto|Ruto@PERSON].");
+    expect(md, "Students", "PROTEST", "Ruto");
+    auto md2 = extracted("[Iran] threatened to cut off electricity to [Nakhichevan].");
+    const Relation* r = expect(md2, "Iran", "THREATEN", "Nakhichevan");
+    REQUIRE(r);
+    CHECK(r->cameo == "130");
+  }
+
+  TEST_CASE("coordinated verbs share subject and plan") {
+    auto md = extracted("[Rubio@PERSON] is expected to visit [Israel] on Thursday and meet [Netanyahu@PERSON].");
+    const Relation* a = expect(md, "Rubio", "CONSULT", "Israel");
+    const Relation* b = expect(md, "Rubio", "CONSULT", "Netanyahu");
+    REQUIRE(a);
+    REQUIRE(b);
+    CHECK(a->modality == Modality::planned);
+    CHECK(b->modality == Modality::planned);
+  }
+
   TEST_CASE("several relations in one sentence, each with its own trigger") {
     auto md = extracted("[Lithuania] expelled two [Belarusian diplomats], accusing [Minsk] of smuggling.");
     expect(md, "Lithuania", "SANCTION", "Belarusian diplomats");

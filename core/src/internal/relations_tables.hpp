@@ -92,21 +92,18 @@ class StringIndex {
   std::uint32_t find(std::string_view key) const;
   // The same with the key's hash already known (token_key of the folded form).
   std::uint32_t find(std::string_view key, std::uint64_t hash) const;
-  std::size_t size() const { return entries_.size(); }
+  std::size_t size() const { return count_; }
   static constexpr std::uint32_t kNone = 0xffffffffu;
 
  private:
-  struct Entry {
-    std::uint64_t hash = 0;
-    std::uint32_t key_offset = 0;
-    std::uint32_t key_size = 0;
+  struct Slot {
+    std::uint64_t hash = 0;  // 0 = empty
     std::uint32_t value = kNone;
   };
   static std::uint64_t hash_of(std::string_view s);  // detail::token_key
   void grow();
-  std::vector<std::uint64_t> slots_;  // (hash tag << 32) | entry index; 0 = empty
-  std::vector<Entry> entries_;
-  std::string keys_;
+  std::vector<Slot> slots_;
+  std::size_t count_ = 0;
   // One bit per hash value's top 17 bits: most words of a text are in no table, and this 16 KiB
   // filter says so without touching the slots.
   static constexpr int kFilterBits = 17;
@@ -121,6 +118,7 @@ struct PatternElem {
   bool optional = false;
   std::uint32_t alt_first = 0;  // into RelationTables::alternatives (lemma ids)
   std::uint16_t alt_count = 0;
+  std::uint64_t alt_mask = 0;   // bit (lemma % 64) of each alternative: a quick "no"
 };
 
 // How a pattern combines with an event embedded after it ("agreed to meet", "urged X to free Y").
