@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -50,6 +51,12 @@ bool read_input(const std::string& path, std::string& out) {
     ss << std::cin.rdbuf();
     out = ss.str();
     return true;
+  }
+  // A directory opens as a stream on Linux and throws on the first read: refuse it up front.
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    errno = EISDIR;
+    return false;
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) return false;

@@ -1,5 +1,6 @@
 // Writing dyad/1 JSON. The key order here is the contract (docs/json-schema.md).
-#include <nlohmann/json.hpp>
+#include <algorithm>
+#include <string_view>
 
 #include "dyad/json_io.hpp"
 #include "dyad/utf8.hpp"
@@ -72,6 +73,57 @@ void write_diagnostics(JsonWriter& w, const std::vector<Diagnostic>& diags) {
     w.end_object();
   }
   w.end_array();
+}
+
+/// Indents compact JSON the way nlohmann's dump(2) does (2 spaces, "key": value, empty
+/// containers as {} and []), streaming, so --pretty costs one more copy of the output and not a
+/// parsed tree (which took 3.4 GB for 10 MB of text). Requires compact, valid JSON: what the
+/// writer above produces.
+std::string indent_compact_json(std::string_view in) {
+  std::string out;
+  out.reserve(in.size() + in.size() / 2);
+  std::size_t depth = 0;
+  auto newline = [&] {
+    out += '\n';
+    out.append(2 * depth, ' ');
+  };
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    const char c = in[i];
+    switch (c) {
+      case '"': {  // copy the whole string, escapes included
+        const std::size_t start = i++;
+        while (i < in.size() && in[i] != '"') i += in[i] == '\\' ? 2 : 1;
+        out.append(in.substr(start, i - start + 1));
+        break;
+      }
+      case '{':
+      case '[':
+        out += c;
+        if (i + 1 < in.size() && (in[i + 1] == '}' || in[i + 1] == ']')) {
+          out += in[++i];  // empty container stays on one line
+        } else {
+          ++depth;
+          newline();
+        }
+        break;
+      case '}':
+      case ']':
+        --depth;
+        newline();
+        out += c;
+        break;
+      case ',':
+        out += ',';
+        newline();
+        break;
+      case ':':
+        out += ": ";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
 }
 
 }  // namespace
@@ -182,10 +234,7 @@ std::string to_json(const Document& doc, const WriteOptions& options) {
   write_extra(w, doc.extra);
   w.end_object();
 
-  if (options.pretty) {
-    auto j = nlohmann::ordered_json::parse(out, nullptr, false);
-    if (!j.is_discarded()) out = j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-  }
+  if (options.pretty) out = indent_compact_json(out);
   out += '\n';
   return out;
 }

@@ -41,6 +41,11 @@ bool starts_lower(const TokenInfo& t) { return t.has(kTokWord) && !t.has(kTokDig
 
 }  // namespace
 
+// Longest sentence, in tokens. News sentences stay far below it; text without punctuation (a
+// pasted table, a 10 MB line) is cut here so that per-sentence work (pronoun candidates,
+// relation pattern matching) stays bounded instead of growing with the square of the input.
+constexpr std::size_t kMaxSentenceTokens = 400;
+
 void split_sentences(TextLayer& L) {
   auto& toks = L.tokens;
   const std::size_t n = toks.size();
@@ -69,6 +74,7 @@ void split_sentences(TextLayer& L) {
   };
 
   for (std::size_t t = 0; t < n; ++t) {
+    if (t - start >= kMaxSentenceTokens) close(t);
     if (t > start) {
       const TokenInfo& tok = toks[t];
       if (tok.has(kTokParagraphBefore)) {

@@ -72,22 +72,31 @@ std::string repair_utf8(std::string_view bytes, std::vector<Diagnostic>* diags) 
   std::size_t i = 0;
   bool in_run = false;
   std::size_t run_count = 0;
+  // One warning per run of invalid bytes, but only the first kMaxListed: binary pasted as text
+  // ("a\xFF" repeated) would otherwise give one diagnostic per two bytes (hundreds of MB of
+  // JSON for a 1 MB input). The last one listed counts the runs after it.
+  constexpr std::size_t kMaxListed = 100;
+  Diagnostic more;
+  auto make = [&](std::size_t at) {
+    Diagnostic d;
+    d.severity = Severity::warning;
+    d.code = "utf8.invalid";
+    d.source = "text";
+    d.line = line;
+    d.column = column;
+    d.offset = static_cast<std::int64_t>(at);
+    d.message = "invalid UTF-8 at byte " + std::to_string(at) + " (line " + std::to_string(line) + ", column " +
+                std::to_string(column) + ") replaced with U+FFFD";
+    return d;
+  };
   while (i < bytes.size()) {
     std::size_t sub = 1;
     const std::size_t len = valid_sequence_length(bytes, i, &sub);
     if (len == 0) {
       out += "\xEF\xBF\xBD";
       if (!in_run && diags) {
-        Diagnostic d;
-        d.severity = Severity::warning;
-        d.code = "utf8.invalid";
-        d.source = "text";
-        d.line = line;
-        d.column = column;
-        d.offset = static_cast<std::int64_t>(i);
-        d.message = "invalid UTF-8 at byte " + std::to_string(i) + " (line " + std::to_string(line) +
-                    ", column " + std::to_string(column) + ") replaced with U+FFFD";
-        diags->push_back(std::move(d));
+        if (run_count < kMaxListed) diags->push_back(make(i));
+        else if (run_count == kMaxListed) more = make(i);
         ++run_count;
       }
       in_run = true;
@@ -96,7 +105,8 @@ std::string repair_utf8(std::string_view bytes, std::vector<Diagnostic>* diags) 
       continue;
     }
     in_run = false;
-    if (bytes[i] == '\n') {
+    // Line breaks as editors count them: LF, CRLF, and a lone CR (old Mac files, some pastes).
+    if (bytes[i] == '\n' || (bytes[i] == '\r' && (i + 1 == bytes.size() || bytes[i + 1] != '\n'))) {
       ++line;
       column = 1;
     } else {
@@ -105,7 +115,13 @@ std::string repair_utf8(std::string_view bytes, std::vector<Diagnostic>* diags) 
     out.append(bytes.data() + i, len);
     i += len;
   }
-  (void)run_count;
+  if (diags && run_count > kMaxListed) {
+    const std::size_t unlisted = run_count - kMaxListed - 1;
+    if (unlisted > 0)
+      more.message += ", and so were " + std::to_string(unlisted) + " more places after it (" + std::to_string(run_count) +
+                      " in all; only the first " + std::to_string(kMaxListed + 1) + " are listed)";
+    diags->push_back(std::move(more));
+  }
   return out;
 }
 
@@ -115,6 +131,13 @@ char32_t decode_utf8(std::string_view s, std::size_t& pos) {
   if (b0 < 0x80) {
     pos += 1;
     return b0;
+  }
+  // The contract is valid UTF-8, but a caller that breaks it (a lexicon row with a truncated
+  // sequence at the end of the file, found by fuzzing) must never make us read past the end.
+  const std::size_t len = b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4;
+  if (len > s.size() - pos) {
+    pos += 1;
+    return 0xFFFD;
   }
   if (b0 < 0xE0) {
     const char32_t cp = ((b0 & 0x1F) << 6) | (b(pos + 1) & 0x3F);

@@ -1,0 +1,107 @@
+# Runs the dyad CLI on one bad input and checks what a user would see (cmake -P, no other tool):
+#   -DDYAD=<cli> -DMODE=extract|extract-stdin|validate|jsonl|raw -DINPUT=<file> -DWORK=<dir>
+#   -DEXIT=<expected exit code> [-DCODE=<diagnostic code>] [-DJPATH=<JSON pointer>]
+#   [-DMESSAGE=<regex on stderr; validate and raw: stderr then stdout>] [-DARGS=<extra arguments, separated by |>] [-DSECONDS=<time limit>]
+# Fails on: a signal (crash), a sanitizer report, a wrong exit code, a missing message, a time
+# limit overrun, and (extract) output that `dyad validate` does not accept.
+cmake_minimum_required(VERSION 3.20)
+
+foreach(v DYAD MODE INPUT WORK EXIT)
+  if(NOT DEFINED ${v})
+    message(FATAL_ERROR "run_cli.cmake: -D${v}= is required")
+  endif()
+endforeach()
+if(NOT DEFINED SECONDS OR SECONDS STREQUAL "")
+  set(SECONDS 120)
+endif()
+file(MAKE_DIRECTORY "${WORK}")
+get_filename_component(base "${INPUT}" NAME)
+set(out "${WORK}/${base}.stdout")
+set(err "${WORK}/${base}.stderr")
+
+set(extra "")
+if(DEFINED ARGS AND NOT ARGS STREQUAL "")
+  string(REPLACE "|" ";" extra "${ARGS}")
+endif()
+
+set(stdin_arg "")
+if(MODE STREQUAL "extract")
+  set(cmd "${DYAD}" extract "${INPUT}" ${extra})
+elseif(MODE STREQUAL "extract-stdin")
+  set(cmd "${DYAD}" extract - ${extra})
+  set(stdin_arg INPUT_FILE "${INPUT}")
+elseif(MODE STREQUAL "validate")
+  set(cmd "${DYAD}" validate "${INPUT}" ${extra})
+elseif(MODE STREQUAL "jsonl")
+  set(cmd "${DYAD}" extract --jsonl "${INPUT}" ${extra})
+elseif(MODE STREQUAL "raw")  # arguments only (usage errors, unreadable files)
+  set(cmd "${DYAD}" ${extra})
+else()
+  message(FATAL_ERROR "run_cli.cmake: unknown MODE ${MODE}")
+endif()
+
+string(TIMESTAMP t0 "%s")
+execute_process(COMMAND ${cmd} ${stdin_arg}
+                OUTPUT_FILE "${out}" ERROR_FILE "${err}"
+                RESULT_VARIABLE rc TIMEOUT ${SECONDS})
+string(TIMESTAMP t1 "%s")
+math(EXPR elapsed "${t1} - ${t0}")
+
+# stderr is small by design (one line per problem, capped); read at most 1 MB of it.
+file(READ "${err}" stderr LIMIT 1048576)
+set(failures "")
+if(NOT rc MATCHES "^[0-9]+$")
+  # A signal ("Segmentation fault", "Child aborted") or the timeout ("Process terminated due to timeout").
+  list(APPEND failures "did not exit normally: ${rc} (after ${elapsed} s, limit ${SECONDS} s)")
+elseif(NOT rc EQUAL EXIT)
+  list(APPEND failures "exit code ${rc}, expected ${EXIT}")
+endif()
+if(stderr MATCHES "AddressSanitizer|LeakSanitizer|runtime error:|MemorySanitizer")
+  list(APPEND failures "sanitizer report on stderr")
+endif()
+if(DEFINED CODE AND NOT CODE STREQUAL "")
+  if(MODE STREQUAL "jsonl")
+    # jsonl reports each failed line as a dyad/1-error record on stdout.
+    file(STRINGS "${out}" hits REGEX "\"schema\":\"dyad/1-error\".*\"code\":\"${CODE}\"")
+    if(NOT hits)
+      list(APPEND failures "no record with \"code\":\"${CODE}\" on stdout")
+    endif()
+  else()
+    set(needle "(${CODE})")
+    if(DEFINED JPATH AND NOT JPATH STREQUAL "")
+      set(needle "[at ${JPATH}] (${CODE})")
+    endif()
+    string(FIND "${stderr}" "${needle}" at)
+    if(at EQUAL -1)
+      list(APPEND failures "stderr lacks \"${needle}\"")
+    endif()
+  endif()
+endif()
+if(DEFINED MESSAGE AND NOT MESSAGE STREQUAL "")
+  set(shown_output "${stderr}")
+  if(MODE STREQUAL "validate" OR MODE STREQUAL "raw")
+    file(READ "${out}" stdout LIMIT 1048576)
+    string(APPEND shown_output "${stdout}")
+  endif()
+  if(NOT shown_output MATCHES "${MESSAGE}")
+    list(APPEND failures "output does not match /${MESSAGE}/")
+  endif()
+endif()
+
+# What extract writes must load back: every output of a successful extract is valid dyad/1.
+if(MODE MATCHES "^extract" AND rc STREQUAL "0")
+  execute_process(COMMAND "${DYAD}" validate "${out}" RESULT_VARIABLE vrc OUTPUT_VARIABLE vout ERROR_VARIABLE verr
+                  TIMEOUT ${SECONDS})
+  if(NOT vrc STREQUAL "0")
+    string(SUBSTRING "${verr}" 0 2000 verr)
+    list(APPEND failures "its output does not validate (exit ${vrc}): ${verr}")
+  endif()
+endif()
+
+if(failures)
+  string(SUBSTRING "${stderr}" 0 3000 shown)
+  list(JOIN failures "\n  " text)
+  message(FATAL_ERROR "dyad ${MODE} ${base}:\n  ${text}\n--- stderr (first 3000 bytes) ---\n${shown}")
+endif()
+file(REMOVE "${out}" "${err}")
+message(STATUS "dyad ${MODE} ${base}: exit ${rc} in ${elapsed} s")
