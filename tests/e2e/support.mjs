@@ -3,6 +3,7 @@
 // embind test hooks (wasm/app/platform_web.cpp).
 import fs from 'node:fs';
 import http from 'node:http';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -60,14 +61,43 @@ export function fileUrl(name) {
   return pathToFileURL(path.join(webDir, name)).href;
 }
 
+const chromiumPath = () =>
+  // CMake passes "…-NOTFOUND" when it found no Chromium; fall back to Debian's path then.
+  process.env.DYAD_CHROMIUM && !process.env.DYAD_CHROMIUM.endsWith('NOTFOUND') ? process.env.DYAD_CHROMIUM : '/usr/bin/chromium';
+
 /// Headless Chromium with WebGL2 through SwiftShader (docs: imgui-web.md section 7).
 export async function launch() {
-  return chromium.launch({
-    // CMake passes "…-NOTFOUND" when it found no Chromium; fall back to Debian's path then.
-    executablePath: process.env.DYAD_CHROMIUM && !process.env.DYAD_CHROMIUM.endsWith('NOTFOUND')
-      ? process.env.DYAD_CHROMIUM : '/usr/bin/chromium',
-    headless: true,
-    args: [
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: chromiumArgs });
+}
+
+/// A browser with its profile (and so its localStorage) in `userDataDir`, which outlives the
+/// browser: for tests that kill the browser and start it again.
+export async function launchPersistent(userDataDir, options = {}) {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(), headless: true, args: chromiumArgs,
+    viewport: { width: 1100, height: 700 }, deviceScaleFactor: 1, ...options,
+  });
+}
+
+/// Kills (SIGKILL, like a crash) the browser started by launchPersistent(userDataDir): the
+/// process whose command line names that profile and that is not a child (--type=...).
+export function killBrowser(userDataDir) {
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    let args;
+    try {
+      args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    } catch {
+      continue;
+    }
+    if (args.some((a) => a === `--user-data-dir=${userDataDir}`) && !args.some((a) => a.startsWith('--type='))) {
+      process.kill(Number(pid), 'SIGKILL');
+      return Number(pid);
+    }
+  }
+  throw new Error(`no browser running with profile ${userDataDir}`);
+}
+
+const chromiumArgs = [
       '--no-sandbox',
       '--enable-unsafe-swiftshader',
       '--use-angle=swiftshader',
@@ -81,9 +111,7 @@ export async function launch() {
       '--disable-background-timer-throttling',
       '--disable-renderer-backgrounding',
       '--disable-backgrounding-occluded-windows',
-    ],
-  });
-}
+];
 
 /// A page with console errors collected in page.errors.
 export async function newPage(browser, options = {}) {
@@ -92,10 +120,16 @@ export async function newPage(browser, options = {}) {
     deviceScaleFactor: 1,
     ...options,
   });
-  const page = await context.newPage();
+  return watchPage(await context.newPage());
+}
+
+/// Collects a page's errors (page.errors) and every console message (page.messages).
+export function watchPage(page) {
   page.errors = [];
+  page.messages = [];
   page.on('pageerror', (e) => page.errors.push(String(e)));
   page.on('console', (m) => {
+    page.messages.push(`${m.type()}: ${m.text()}`);
     if (m.type() === 'error') page.errors.push(m.text());
   });
   return page;
@@ -123,6 +157,21 @@ export const documentJson = (page) => page.evaluate(() => JSON.parse(window.Modu
 export const appState = (page) => page.evaluate(() => JSON.parse(window.Module.testStateJson()));
 export const framesDrawn = (page) => page.evaluate(() => window.Module.testFramesDrawn());
 export const loopTicks = (page) => page.evaluate(() => window.Module.testLoopTicks());
+
+/// Waits until `predicate(state, arg)` holds for the app state (testStateJson) and returns that
+/// state. Polled from node: the page's Content-Security-Policy forbids the string evaluation
+/// Playwright's waitForFunction would need for a predicate with arguments.
+export async function waitForState(page, predicate, arg = null, timeout = 30000) {
+  const start = Date.now();
+  for (;;) {
+    const state = await appState(page);
+    if (predicate(state, arg)) return state;
+    if (Date.now() - start > timeout) {
+      throw new Error(`waitForState timed out after ${timeout} ms: ${predicate}\nlast state: ${JSON.stringify(state).slice(0, 2000)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 40));
+  }
+}
 
 /// Waits until no frame has been drawn for `quietMs` (the app went idle).
 export async function waitForIdle(page, quietMs = 300, timeout = 10000) {
@@ -189,4 +238,30 @@ export async function drag(page, x0, y0, x1, y1, steps = 8) {
 export async function press(page, key) {
   await page.keyboard.press(key, { delay: 60 });
   await page.waitForTimeout(60);
+}
+
+/// Opens a file through File > Open file… and the browser's file chooser.
+export async function openFile(page, name, contents, mimeType = 'application/json') {
+  const chooser = page.waitForEvent('filechooser');
+  await clickItem(page, 'menu:File');
+  await clickItem(page, 'item:Open file');
+  const buffer = Buffer.isBuffer(contents) ? contents : Buffer.from(contents, 'utf8');
+  await (await chooser).setFiles({ name, mimeType, buffer });
+}
+
+let dyadModule;
+/// The embind module (web/dyad.js) under node, for checking files the page wrote:
+/// `(await dyadModule()).validate(json)`.
+export async function loadDyadModule() {
+  if (!dyadModule) {
+    const require = createRequire(import.meta.url);
+    dyadModule = await require(path.join(webDir, 'dyad.js'))();
+  }
+  return dyadModule;
+}
+
+/// Asserts-ready check of a dyad/1 JSON string with the module's own validator.
+export async function validateDyad(json) {
+  const m = await loadDyadModule();
+  return JSON.parse(m.validate(json));
 }

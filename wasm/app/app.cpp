@@ -14,88 +14,10 @@
 
 namespace dyad::app {
 
-// Generated from web/sample-article.txt by wasm/app/cmake/embed_binary.cmake.
-extern const unsigned char kSampleArticle[];
-extern const std::size_t kSampleArticle_size;
-
 namespace {
-
-constexpr const char* kAutosaveKey = "dyad/autosave/v1";
-constexpr const char* kAutosaveMetaKey = "dyad/autosave/v1/meta";
-constexpr double kAutosaveDelayMs = 400;
 
 constexpr ActorType kActorTypes[] = {ActorType::person, ActorType::state, ActorType::government,
                                      ActorType::organization, ActorType::group, ActorType::location};
-
-/// Clipboard text from Windows arrives with CRLF; a pasted article has no use for the CRs.
-std::string normalise_newlines(std::string text) {
-  if (text.find('\r') == std::string::npos) return text;
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\r') {
-      out.push_back('\n');
-      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
-    } else {
-      out.push_back(text[i]);
-    }
-  }
-  return out;
-}
-
-bool ends_with(const std::string& s, const char* suffix) {
-  const std::string_view x(suffix);
-  return s.size() >= x.size() && std::equal(x.rbegin(), x.rend(), s.rbegin(),
-                                            [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); });
-}
-
-/// "<title or first words>.dyad.json", safe on every file system.
-std::string download_name(const Document& doc) {
-  std::string base = doc.meta.title;
-  if (base.empty()) {
-    // First line if short, else the first six words.
-    const std::size_t nl = doc.text.find('\n');
-    std::string first = doc.text.substr(0, std::min<std::size_t>(nl, 200));
-    int words = 0;
-    bool in_word = false;
-    for (char c : first) {
-      const bool space = c == ' ' || c == '\t';
-      if (!space && !in_word && ++words > 6) break;
-      in_word = !space;
-      base.push_back(c);
-    }
-  }
-  std::string out;
-  bool dash = false;
-  for (char c : base) {
-    const auto u = static_cast<unsigned char>(c);
-    const bool bad = u < 0x20 || std::string_view("/\\:*?\"<>|").find(c) != std::string_view::npos;
-    if (c == ' ' || c == '\t' || bad || c == '.' || c == ',') {
-      if (!out.empty() && !dash) out.push_back('-');
-      dash = true;
-    } else {
-      out.push_back(c);
-      dash = false;
-    }
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  if (out.size() > 80) {
-    out.resize(80);
-    while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();  // no split character
-    if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0) out.pop_back();
-  }
-  if (out.empty()) out = "article";
-  return out + ".dyad.json";
-}
-
-/// True if the text has right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko ...).
-bool has_rtl(std::string_view text) {
-  for (std::size_t i = 0; i < text.size();) {
-    const char32_t c = decode_utf8(text, i);
-    if ((c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF)) return true;
-  }
-  return false;
-}
 
 bool key_pressed(int key) { return ImGui::IsKeyPressed(key, false); }
 bool imgui_key_pressed(ImGuiKey key, bool repeat = false) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key), repeat); }
@@ -110,169 +32,7 @@ void text_centered(const char* s) {
 
 App::App() = default;
 
-// [SECTION] Documents in and out
-
-void App::load_article(std::string text) {
-  const double t0 = platform::now_ms();
-  Document doc = extract(text);
-  extract_ms_ = platform::now_ms() - t0;
-  ++articles_loaded_;
-  set_document(std::move(doc), "");
-  char msg[160];
-  std::snprintf(msg, sizeof msg, "Article loaded: %zu actors, %zu mentions, %zu relations.", document().actors.size(),
-                document().mentions.size(), document().relations.size());
-  platform::announce(msg);
-}
-
-void App::paste(std::string text) {
-  text = normalise_newlines(std::move(text));
-  clipboard_ = text;
-  if (ImGui::GetCurrentContext() != nullptr && ImGui::GetIO().WantTextInput) return;
-  load_article(std::move(text));
-}
-
-void App::open_file(const std::string& name, std::string contents) {
-  const bool json = ends_with(name, ".json") || (!contents.empty() && contents.front() == '{' && !ends_with(name, ".txt"));
-  if (!json) {
-    load_article(normalise_newlines(std::move(contents)));
-    return;
-  }
-  LoadResult r = from_json(contents, name);
-  if (!r.ok()) {
-    show_load_errors(name, r.diagnostics);
-    return;
-  }
-  ++articles_loaded_;
-  extract_ms_ = 0;
-  set_document(std::move(*r.document), "");
-  status_message_ = "Loaded " + name;
-  platform::announce("Loaded " + name);
-}
-
-void App::load_sample() {
-  load_article(std::string(reinterpret_cast<const char*>(kSampleArticle), kSampleArticle_size));
-}
-
-void App::set_document(Document doc, std::string notice) {
-  history_.reset(std::move(doc));
-  has_document_ = true;
-  ui_.clear_selection();
-  article_.reset_scroll();
-  notice_ = std::move(notice);
-  notice_offers_fresh_start_ = false;
-  status_message_.clear();
-  document_changed();
-}
-
-void App::document_changed() {
-  ++revision_;
-  max_frame_ms_ = 0;
-  index_.build(history_.document());
-  const Document& doc = history_.document();
-  suggestions_ = 0;
-  for (const Mention& m : doc.mentions) suggestions_ += m.status == Status::suggested;
-  for (const Relation& r : doc.relations) suggestions_ += r.status == Status::suggested;
-  has_rtl_ = has_rtl(doc.text);
-  save_due_ms_ = platform::now_ms() + kAutosaveDelayMs;
-  mirror_due_ms_ = platform::now_ms() + kAutosaveDelayMs;
-}
-
-void App::download_json() {
-  if (!has_document_) return;
-  const std::string name = download_name(document());
-  WriteOptions opts;
-  opts.pretty = true;
-  platform::download(name, to_json(document(), opts), "application/json");
-  status_message_ = "Downloaded " + name;
-}
-
-void App::copy_json() {
-  if (!has_document_) return;
-  clipboard_ = to_json(document(), WriteOptions{true, true});
-  platform::set_clipboard_text(clipboard_);
-  status_message_ = "JSON copied to the clipboard";
-}
-
-void App::start_fresh() {
-  history_.reset(Document{});
-  has_document_ = false;
-  ui_.clear_selection();
-  notice_.clear();
-  status_message_.clear();
-  save_due_ms_ = -1;
-  platform::storage_remove(kAutosaveKey);
-  platform::storage_remove(kAutosaveMetaKey);
-  ++revision_;
-  index_.build(history_.document());
-  mirror_due_ms_ = platform::now_ms();
-}
-
-void App::show_load_errors(const std::string& name, const std::vector<Diagnostic>& diags) {
-  load_error_title_ = "Could not load " + name + " — your current work is unchanged.";
-  load_errors_.clear();
-  for (const Diagnostic& d : diags) {
-    if (d.severity != Severity::error) continue;
-    load_errors_.push_back(d.path.empty() ? d.message : d.path + ": " + d.message);
-    if (load_errors_.size() >= 200) break;
-  }
-  open_load_errors_ = true;
-  platform::announce(load_error_title_);
-}
-
-// [SECTION] Autosave
-
-void App::save_now() {
-  save_due_ms_ = -1;
-  if (!has_document_) return;
-  // Tokens make the file much larger; they are kept if the quota allows, else dropped (the
-  // annotations and text are what matter).
-  bool ok = platform::storage_set(kAutosaveKey, to_json(document()));
-  if (!ok) ok = platform::storage_set(kAutosaveKey, to_json(document(), WriteOptions{false, false}));
-  save_failed_ = !ok;
-  if (ok) {
-    last_saved_epoch_ms_ = platform::epoch_ms();
-    last_saved_hhmm_ = platform::local_time_hhmm(last_saved_epoch_ms_);
-    nlohmann::json meta = {{"savedAt", last_saved_epoch_ms_}};
-    platform::storage_set(kAutosaveMetaKey, meta.dump());
-    ++saves_;
-  }
-}
-
-void App::restore_autosave() {
-  const auto saved = platform::storage_get(kAutosaveKey);
-  if (!saved) return;
-  LoadResult r = from_json(*saved, "autosave");
-  if (!r.ok()) {
-    platform::storage_remove(kAutosaveKey);
-    return;
-  }
-  double when = 0;
-  if (const auto meta = platform::storage_get(kAutosaveMetaKey)) {
-    const nlohmann::json j = nlohmann::json::parse(*meta, nullptr, false);
-    if (j.is_object() && j.contains("savedAt") && j["savedAt"].is_number()) when = j["savedAt"].get<double>();
-  }
-  set_document(std::move(*r.document), "");
-  save_due_ms_ = -1;  // it is what is stored
-  last_saved_epoch_ms_ = when;
-  last_saved_hhmm_ = when > 0 ? platform::local_time_hhmm(when) : "";
-  notice_ = "Restored your work" + (last_saved_hhmm_.empty() ? std::string() : " from " + last_saved_hhmm_) + ".";
-  notice_offers_fresh_start_ = true;
-  platform::announce(notice_);
-}
-
-bool App::background(double now_ms) {
-  if (mirror_due_ms_ >= 0 && now_ms >= mirror_due_ms_) {
-    mirror_due_ms_ = -1;
-    platform::set_mirror(mirror_json(document(), index_));
-  }
-  if (save_due_ms_ >= 0 && now_ms >= save_due_ms_) {
-    save_now();
-    return true;  // the status bar shows the time
-  }
-  return false;
-}
-
-bool App::animating() const { return article_.animating(); }
+// [SECTION] Frames
 
 void App::note_frame_time(double ui_ms, double submit_ms) {
   last_frame_ms_ = ui_ms;
@@ -495,6 +255,8 @@ void App::draw_menu_bar() {
     ImGui::Separator();
     if (ImGui::MenuItem("Start fresh", nullptr, false, has_document_)) start_fresh();
     remember_item("item:Start fresh");
+    if (!damaged_autosave_.empty() && ImGui::MenuItem("Save the damaged autosave…"))
+      platform::download("dyad-autosave-damaged.txt", damaged_autosave_, "text/plain");
     ImGui::EndMenu();
   }
   remember_item("menu:File");
@@ -513,6 +275,7 @@ void App::draw_menu_bar() {
     if (ImGui::MenuItem("Light theme", nullptr, ui_.theme == Theme::light)) set_theme(Theme::light);
     remember_item("item:Light theme");
     ImGui::MenuItem("Show all relation arcs", nullptr, &ui_.show_all_arcs);
+    remember_item("item:Show all relation arcs");
     ImGui::EndMenu();
   }
   remember_item("menu:View");
@@ -524,16 +287,37 @@ void App::draw_menu_bar() {
 }
 
 void App::draw_notice() {
-  if (notice_.empty()) return;
-  ImGui::AlignTextToFramePadding();
-  ImGui::TextUnformatted(notice_.c_str());
-  if (notice_offers_fresh_start_) {
+  if (!notice_.empty()) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextUnformatted(notice_.c_str());
+    remember_item("notice");
+    if (notice_offers_fresh_start_) {
+      ImGui::SameLine();
+      if (ImGui::SmallButton("Start fresh")) start_fresh();
+      remember_item("button:Start fresh");
+    }
+    if (!damaged_autosave_.empty()) {
+      ImGui::SameLine();
+      if (ImGui::SmallButton("Save the damaged copy")) platform::download("dyad-autosave-damaged.txt", damaged_autosave_, "text/plain");
+      remember_item("button:Save the damaged copy");
+    }
     ImGui::SameLine();
-    if (ImGui::SmallButton("Start fresh")) start_fresh();
-    remember_item("button:Start fresh");
+    if (ImGui::SmallButton("Dismiss")) notice_.clear();
+    remember_item("button:Dismiss notice");
   }
-  ImGui::SameLine();
-  if (ImGui::SmallButton("Dismiss")) notice_.clear();
+  if (rtl_notice_ && has_document_) {
+    // ImGui has no bidi or shaping: say so where it shows, not only in the status bar.
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_PlotHistogram));
+    ImGui::TextUnformatted("Right-to-left text (Arabic, Persian, Hebrew …) is shown unshaped: letters unjoined, "
+                           "left to right. The saved JSON and the screen-reader copy keep it exactly.");
+    ImGui::PopStyleColor();
+    remember_item("notice:rtl");
+    ImGui::SameLine();
+    ImGui::PushID("rtl");
+    if (ImGui::SmallButton("Dismiss")) rtl_notice_ = false;
+    ImGui::PopID();
+  }
 }
 
 void App::draw_welcome(float height) {
@@ -568,35 +352,65 @@ void App::draw_status_bar() {
     ImGui::TextDisabled("No article · dyad %s · press ? for shortcuts", version());
     return;
   }
+  // A failed save comes first, in the warning colour: it is the one thing not to miss.
+  const ImVec4 warn = ImGui::GetStyleColorVec4(ImGuiCol_PlotHistogram);
+  bool first = true;
+  auto next = [&first] {
+    if (!first) ImGui::SameLine(0, 0);
+    first = false;
+  };
+  if (save_state_ == SaveState::full || save_state_ == SaveState::unavailable || save_state_ == SaveState::too_large) {
+    next();
+    if (save_state_ == SaveState::full) {
+      if (last_saved_hhmm_.empty()) ImGui::TextColored(warn, "NOT SAVED: browser storage is full — use Download JSON");
+      else ImGui::TextColored(warn, "NOT SAVED: browser storage is full — your save from %s is kept; use Download JSON", last_saved_hhmm_.c_str());
+    } else if (save_state_ == SaveState::unavailable) {
+      ImGui::TextColored(warn, "NOT SAVED: browser storage is unavailable — use Download JSON");
+    } else {
+      ImGui::TextColored(warn, "Too large to autosave — use Download JSON");
+    }
+    remember_item("status:save");
+    ImGui::SameLine(0, 0);
+    ImGui::TextDisabled(" · ");
+  }
   const Document& doc = document();
+  next();
   ImGui::TextDisabled("%zu characters · %zu actors · %zu mentions · %zu relations · %zu to review", index_.offsets().size(),
                       doc.actors.size(), doc.mentions.size(), doc.relations.size(), suggestions_);
   if (extract_ms_ > 0) {
-    ImGui::SameLine(0, 0);
+    next();
     ImGui::TextDisabled(" · extracted in %.0f ms", extract_ms_);
   }
-  ImGui::SameLine(0, 0);
-  if (save_failed_) ImGui::TextDisabled(" · not saved (browser storage unavailable or full)");
-  else if (!last_saved_hhmm_.empty()) ImGui::TextDisabled(" · saved %s", last_saved_hhmm_.c_str());
-  else ImGui::TextDisabled(" · not saved yet");
+  if (save_state_ == SaveState::saved) {
+    next();
+    ImGui::TextDisabled(" · saved %s", last_saved_hhmm_.c_str());
+    remember_item("status:save");
+  } else if (save_state_ == SaveState::none) {
+    next();
+    ImGui::TextDisabled(" · not saved yet");
+  }
   if (has_rtl_) {
-    ImGui::SameLine(0, 0);
+    next();
     ImGui::TextDisabled(" · right-to-left text is shown unshaped");
   }
   if (!status_message_.empty()) {
-    ImGui::SameLine(0, 0);
+    next();
     ImGui::TextDisabled(" · %s", status_message_.c_str());
   }
 }
 
 void App::draw_modals() {
+  const ImVec2 center = ImGui::GetMainViewport()->GetCenter();
+  draw_recovery_modal();
+  draw_progress_modal();
+
   if (open_load_errors_) {
-    ImGui::OpenPopup("Could not load the file");
+    ImGui::OpenPopup("###problem");
     open_load_errors_ = false;
   }
-  const ImVec2 center = ImGui::GetMainViewport()->GetCenter();
   ImGui::SetNextWindowPos(center, ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-  if (ImGui::BeginPopupModal("Could not load the file", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+  const std::string problem_title = (problem_title_.empty() ? std::string("Could not load the file") : problem_title_) + "###problem";
+  if (ImGui::BeginPopupModal(problem_title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
     ImGui::TextUnformatted(load_error_title_.c_str());
     ImGui::Separator();
     ImGui::BeginChild("##errors", ImVec2(ImGui::GetFontSize() * 36.0f, ImGui::GetTextLineHeightWithSpacing() * 10.0f), true);
@@ -643,6 +457,88 @@ void App::draw_modals() {
   }
 }
 
+void App::draw_recovery_modal() {
+  if (open_recovery_ && recovery_) {
+    ImGui::OpenPopup("Restore unsaved work?");
+    open_recovery_ = false;
+  }
+  ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  if (!ImGui::BeginPopupModal("Restore unsaved work?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  if (!recovery_) {
+    ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+    return;
+  }
+  const Document& doc = *recovery_;
+  ImGui::TextUnformatted("dyad was not closed properly last time (the tab, the browser or the computer may have stopped).");
+  if (recovery_hhmm_.empty()) ImGui::TextUnformatted("Restore the unsaved work?");
+  else ImGui::Text("Restore unsaved work from %s?", recovery_hhmm_.c_str());
+  std::string first = doc.meta.title.empty() ? doc.text.substr(0, doc.text.find('\n')) : doc.meta.title;
+  if (first.size() > 90) {
+    first.resize(90);
+    while (!first.empty() && (static_cast<unsigned char>(first.back()) & 0xC0) == 0x80) first.pop_back();
+    if (!first.empty() && static_cast<unsigned char>(first.back()) >= 0xC0) first.pop_back();
+    first += "…";
+  }
+  ImGui::TextDisabled("“%s” · %zu actor%s · %zu mention%s · %zu relation%s", first.c_str(), doc.actors.size(),
+                      doc.actors.size() == 1 ? "" : "s", doc.mentions.size(), doc.mentions.size() == 1 ? "" : "s",
+                      doc.relations.size(), doc.relations.size() == 1 ? "" : "s");
+  if (refused_during_recovery_) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_PlotHistogram));
+    ImGui::TextUnformatted("Choose first: the text or file you just gave was not loaded.");
+    ImGui::PopStyleColor();
+  }
+  ImGui::Separator();
+  if (ImGui::Button("Restore") || imgui_key_pressed(ImGuiKey_Enter)) {
+    refused_during_recovery_ = false;
+    restore_now();
+    ImGui::CloseCurrentPopup();
+  }
+  remember_item("button:Restore");
+  ImGui::SameLine();
+  if (ImGui::Button("Start fresh")) {
+    refused_during_recovery_ = false;
+    start_fresh();
+    platform::announce("Started fresh: the unsaved work was discarded.");
+    ImGui::CloseCurrentPopup();
+  }
+  remember_item("button:Recovery start fresh");
+  ImGui::EndPopup();
+}
+
+void App::draw_progress_modal() {
+  if (open_progress_ && job_.running()) {
+    ImGui::OpenPopup("Annotating a long text");
+    open_progress_ = false;
+  }
+  ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  if (!ImGui::BeginPopupModal("Annotating a long text", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  if (!job_.running()) {
+    ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+    return;
+  }
+  const double p = job_.progress();
+  char overlay[96];
+  std::snprintf(overlay, sizeof overlay, "%.0f%% · %.1f of %.1f MB", p * 100.0, p * static_cast<double>(job_.total_bytes()) / 1e6,
+                static_cast<double>(job_.total_bytes()) / 1e6);
+  ImGui::TextUnformatted("Finding actors and events, a part at a time.");
+  ImGui::ProgressBar(static_cast<float>(p), ImVec2(ImGui::GetFontSize() * 24.0f, 0.0f), overlay);
+  remember_item("progress:extraction");
+  ImGui::TextDisabled("Your current work stays until this is done.");
+  const bool cancel = ImGui::Button("Cancel") || imgui_key_pressed(ImGuiKey_Escape);
+  cancel_hovered_ = ImGui::IsItemHovered();
+  if (cancel) {
+    job_.cancel();
+    ++extractions_cancelled_;
+    status_message_ = "Cancelled: the long text was not loaded";
+    platform::announce("Cancelled. Your current work is unchanged.");
+    ImGui::CloseCurrentPopup();
+  }
+  remember_item("button:Cancel extraction");
+  ImGui::EndPopup();
+}
+
 // [SECTION] Test hooks
 
 std::string App::document_json() const { return to_json(document()); }
@@ -673,6 +569,10 @@ std::string App::item_rect(const std::string& key) const {
 
 std::string App::state_json() const {
   const ArticleStats& s = article_.stats();
+  nlohmann::json labels = nlohmann::json::array();
+  for (const ArcLabel& l : s.labels)
+    labels.push_back({{"relation", l.relation}, {"text", l.text}, {"x0", l.x0}, {"y0", l.y0}, {"x1", l.x1}, {"y1", l.y1},
+                      {"line", l.line}, {"level", l.level}});
   nlohmann::json j = {
       {"hasDocument", has_document_},
       {"revision", revision_},
@@ -695,8 +595,30 @@ std::string App::state_json() const {
       {"status", status_message_},
       {"loadErrors", load_errors_},
       {"popupOpen", ImGui::GetCurrentContext() && ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)},
+      {"textInput", ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput},
       {"saves", saves_},
-      {"saveFailed", save_failed_},
+      {"saveFailures", save_failures_},
+      {"saveState", save_state_ == SaveState::saved       ? "saved"
+                    : save_state_ == SaveState::full      ? "full"
+                    : save_state_ == SaveState::unavailable ? "unavailable"
+                    : save_state_ == SaveState::too_large ? "too_large"
+                                                          : "none"},
+      {"savedWithTokens", saved_with_tokens_},
+      {"lastSaved", last_saved_hhmm_},
+      {"crashedSession", crashed_session_},
+      {"recoveryPending", recovery_.has_value()},
+      {"recoveryTime", recovery_hhmm_},
+      {"damagedAutosave", !damaged_autosave_.empty()},
+      {"rtl", has_rtl_},
+      {"rtlNotice", rtl_notice_},
+      {"problemTitle", problem_title_},
+      {"extraction",
+       {{"active", job_.running()},
+        {"progress", job_.progress()},
+        {"blocksDone", job_.blocks_done()},
+        {"blocks", job_.blocks_total()},
+        {"cancelled", extractions_cancelled_},
+        {"cancelHovered", cancel_hovered_ && job_.running()}}},
       {"canUndo", history_.can_undo()},
       {"canRedo", history_.can_redo()},
       {"history", history_.labels()},
@@ -707,6 +629,8 @@ std::string App::state_json() const {
         {"lastVisible", s.last_visible},
         {"layoutsBuilt", s.layouts_built},
         {"arcsDrawn", s.arcs_drawn},
+        {"maxArcLevel", s.max_arc_level},
+        {"labels", labels},
         {"wrapWidth", s.wrap_width},
         {"originX", article_.origin_x()},
         {"originY", article_.origin_y()},

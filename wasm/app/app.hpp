@@ -2,8 +2,12 @@
 /// The annotator: owns the document (through the model's undo history) and the views, builds one
 /// ImGui frame at a time, applies the commands the views emit, and autosaves.
 /// Platform-free: the browser side (platform.hpp) feeds it text and asks it for JSON.
+///
+/// Documents in and out, autosave and crash recovery live in app_documents.cpp; the frame, menus
+/// and dialogs in app.cpp.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,6 +16,7 @@
 
 #include "article_view.hpp"
 #include "document_index.hpp"
+#include "extraction_job.hpp"
 #include "side_panel.hpp"
 #include "theme.hpp"
 #include "ui_state.hpp"
@@ -24,8 +29,11 @@ class App {
  public:
   App();
 
-  // [SECTION] Getting documents in and out
+  // [SECTION] Getting documents in and out (app_documents.cpp)
   /// Replaces the document with the extraction of `text` (a paste, the paste box, a .txt file).
+  /// Long texts are extracted over several frames with a progress dialog (extraction_job.hpp);
+  /// text over kMaxTextBytes is refused with a message. The current work stays until the new
+  /// document is ready.
   void load_article(std::string text);
   /// A paste anywhere on the page: loads it as the article unless an ImGui text field has focus
   /// (then the text only becomes ImGui's clipboard, which the field pastes from).
@@ -33,24 +41,39 @@ class App {
   /// A file opened or dropped: .json is loaded as dyad/1 (errors leave the current work alone),
   /// anything else is extracted as an article.
   void open_file(const std::string& name, std::string contents);
+  /// The page refused text or a file of `bytes` bytes before it reached the app.
+  void refuse_too_large(double bytes, const std::string& source);
+  /// A chosen or dropped file could not be read.
+  void file_unreadable(const std::string& name);
   /// The built-in sample article.
   void load_sample();
-  /// Saves the document as "<title or first words>.dyad.json".
+  /// Saves the document as "<title or first words>.dyad.json", after checking that the file
+  /// reads back as valid dyad/1.
   void download_json();
   /// Copies the document JSON to the system clipboard.
   void copy_json();
   /// Forgets the document and the autosave.
   void start_fresh();
-  /// Loads the autosaved document, if any (at start-up).
-  void restore_autosave();
+
+  // [SECTION] Sessions and autosave (app_documents.cpp)
+  /// At start-up: view settings, then the autosaved document — restored at once after a clean
+  /// close, offered ("Restore unsaved work from …?") after a crash. Marks the session open.
+  void start_session();
+  /// The page is going away (reload, close): saves pending changes and closes the session.
+  void page_hide();
+  /// The tab was hidden (and may be discarded without notice): saves pending changes.
+  void page_hidden();
+  /// The page came back from the back/forward cache: the session is open again.
+  void page_show();
 
   // [SECTION] Frames
   /// Builds the UI for one frame (between ImGui::NewFrame and ImGui::Render), then applies the
   /// commands the views emitted.
   void frame();
-  /// Work between frames (autosave). Returns true if the UI should redraw.
+  /// Work between frames (extraction blocks, autosave, screen-reader mirror). Returns true if the
+  /// UI should redraw.
   bool background(double now_ms);
-  /// True while something moves (a drag in progress): keep drawing frames.
+  /// True while something moves (a drag in progress, an extraction running): keep drawing frames.
   bool animating() const;
   /// Time of the last frame: building the UI (ImGui) and submitting its draw data to WebGL
   /// (which can include waiting for the GPU process), for tests and benchmarks.
@@ -76,21 +99,32 @@ class App {
   bool has_document() const { return has_document_; }
 
  private:
+  /// What became of the last autosave attempt.
+  enum class SaveState { none, saved, full, unavailable, too_large };
+
   void set_document(Document doc, std::string notice);
   void document_changed();
+  void finish_extraction();
   void apply_pending();
   void handle_shortcuts();
   void select_next_suggestion(int direction);
   void undo();
   void redo();
   void save_now();
+  void save_prefs();
+  void load_prefs();
+  void restore_now();
+  void show_problem(std::string title, std::string heading, std::vector<std::string> lines);
   void show_load_errors(const std::string& name, const std::vector<Diagnostic>& diags);
+  bool recovery_pending() const { return recovery_.has_value(); }
 
   void draw_menu_bar();
   void draw_notice();
   void draw_welcome(float height);
   void draw_status_bar();
   void draw_modals();
+  void draw_recovery_modal();
+  void draw_progress_modal();
 
   History history_;
   DocumentIndex index_;
@@ -108,6 +142,7 @@ class App {
   std::uint64_t commands_applied_ = 0;
   std::size_t suggestions_ = 0;  ///< suggested mentions + relations, counted on each change
   bool has_rtl_ = false;         ///< the text has right-to-left letters
+  bool rtl_notice_ = false;      ///< the "shown unshaped" notice is showing
   double last_frame_ms_ = 0;   ///< UI build
   double last_submit_ms_ = 0;  ///< WebGL submission
   double max_frame_ms_ = 0;    ///< UI build, since the last document change
@@ -116,6 +151,7 @@ class App {
   std::string notice_;                 ///< one line under the menu bar ("Restored …")
   bool notice_offers_fresh_start_ = false;
   std::string status_message_;         ///< last command error or action, in the status bar
+  std::string problem_title_;          ///< the error dialog: title, first line, details
   std::string load_error_title_;
   std::vector<std::string> load_errors_;
   bool open_load_errors_ = false;
@@ -124,12 +160,30 @@ class App {
   // Screen-reader mirror, rebuilt shortly after changes.
   double mirror_due_ms_ = -1;
 
-  // Autosave.
+  // Extraction of long texts over several frames.
+  ExtractionJob job_;
+  double job_started_ms_ = 0;
+  bool open_progress_ = false;
+  std::uint64_t extractions_cancelled_ = 0;
+  bool cancel_hovered_ = false;  ///< the pointer is on the progress dialog's Cancel (tests)
+
+  // Autosave and sessions.
   double save_due_ms_ = -1;            ///< when the pending save runs, -1 = none
   double last_saved_epoch_ms_ = 0;
   std::string last_saved_hhmm_;
-  bool save_failed_ = false;
+  SaveState save_state_ = SaveState::none;
+  bool saved_with_tokens_ = true;
   std::uint64_t saves_ = 0;
+  std::uint64_t save_failures_ = 0;
+  bool crashed_session_ = false;       ///< the last session ended without closing
+  std::optional<Document> recovery_;   ///< found after a crash, waiting for "Restore" / "Start fresh"
+  std::string recovery_hhmm_;
+  double recovery_saved_at_ = 0;
+  bool open_recovery_ = false;
+  bool refused_during_recovery_ = false;
+  std::string damaged_autosave_;       ///< a record that could not be restored, offered as a file
+  Theme saved_theme_ = Theme::dark;    ///< view settings as last stored
+  bool saved_show_all_arcs_ = true;
 };
 
 }  // namespace dyad::app

@@ -61,7 +61,7 @@ void ArticleLayout::build(std::string_view text, const ImFont* font, float font_
   float brk_x = 0;              // width of [line_begin, brk)
 
   auto emit = [&](std::size_t b, std::size_t e, std::uint32_t c0, float w) {
-    lines_.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), c0, height_});
+    lines_.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), c0, height_, 0.0f});
     height_ += e > b ? line_pitch : blank_pitch;
     width_ = std::max(width_, w);
   };
@@ -105,6 +105,18 @@ void ArticleLayout::build(std::string_view text, const ImFont* font, float font_
     }
   }
   emit(line_begin, text.size(), line_cp, x);
+}
+
+void ArticleLayout::set_extra(const std::vector<float>& extra) {
+  // A line's own extra room lies inside it (above its text); every line below moves down by it.
+  float shift = 0;
+  for (std::size_t i = 0; i < lines_.size(); ++i) {
+    lines_[i].y += shift;
+    const float add = i < extra.size() ? extra[i] : 0.0f;
+    shift += add - lines_[i].extra;
+    lines_[i].extra = add;
+  }
+  height_ += shift;
 }
 
 std::size_t ArticleLayout::line_of_byte(std::size_t byte) const {

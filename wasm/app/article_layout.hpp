@@ -17,6 +17,7 @@ struct LayoutLine {
   std::uint32_t end = 0;       ///< byte offset, exclusive; never includes the '\n'
   std::uint32_t cp_begin = 0;  ///< code point offset of `begin`
   float y = 0;                 ///< top of the line's band, from the top of the text
+  float extra = 0;             ///< room added above the usual band (stacked relation arcs)
 };
 
 /// Greedy line breaking of UTF-8 text with the advances ImGui itself renders with.
@@ -36,8 +37,12 @@ class ArticleLayout {
   const std::vector<LayoutLine>& lines() const { return lines_; }
   float line_pitch() const { return line_pitch_; }
   float height() const { return height_; }
-  /// Top of line `line` from the top of the text.
+  /// Top of line `line` (of its band for arcs) from the top of the text.
   float line_top(std::size_t line) const { return line < lines_.size() ? lines_[line].y : height_; }
+  /// Top of line `line`'s usual band, below any extra room: line_top() + the line's extra.
+  float band_top(std::size_t line) const { return line < lines_.size() ? lines_[line].y + lines_[line].extra : height_; }
+  /// Adds `extra[i]` pixels above line i (same size as lines()); the lines below move down.
+  void set_extra(const std::vector<float>& extra);
   /// Widest line in pixels.
   float width() const { return width_; }
 

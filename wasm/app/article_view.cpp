@@ -7,6 +7,7 @@
 
 #include "imgui.h"
 #include "imgui_internal.h"  // ImBezierCubicCalc
+#include "item_rects.hpp"
 
 namespace dyad::app {
 namespace {
@@ -69,6 +70,16 @@ void append_bezier(ImVector<ImVec2>& out, ImVec2 p1, ImVec2 p2, ImVec2 p3, ImVec
   for (int i = 1; i <= n; ++i) out.push_back(ImBezierCubicCalc(p1, p2, p3, p4, static_cast<float>(i) / n));
 }
 
+/// An arc's label: type, "NOT" when negated, confidence for suggestions.
+void arc_label_text(const Relation& r, char* out, std::size_t n) {
+  const bool confirmed = r.status == Status::accepted || r.status == Status::edited;
+  if (confirmed) {
+    std::snprintf(out, n, "%s%s", r.negated ? "NOT " : "", r.type.c_str());
+  } else {
+    std::snprintf(out, n, "%s%s %.0f%%", r.negated ? "NOT " : "", r.type.c_str(), r.confidence * 100.0);
+  }
+}
+
 /// Widens a code point span to whole tokens: from the start of the first token it touches to
 /// the end of the last one (drag selections snap; Alt keeps them exact).
 Span snap_to_tokens(const Document& doc, Span s) {
@@ -99,7 +110,7 @@ int ArticleView::span_under(const ArticleContext& ctx, float mx, float my) const
   const auto& lines = layout_.lines();
   const std::size_t li = layout_.line_at_y(my - origin_y_);
   if (li >= lines.size()) return -1;
-  const float ly = origin_y_ + layout_.line_top(li) + text_dy_;
+  const float ly = origin_y_ + layout_.band_top(li) + text_dy_;
   if (my < ly - layout_.line_pitch() * 0.15f) return -1;  // in the arc band above the text
   const std::string_view text = ctx.doc->text;
   const std::size_t byte = layout_.byte_at_x(text, li, mx - origin_x_);
@@ -123,7 +134,7 @@ bool ArticleView::anchor_of(const ArticleContext& ctx, int mention, float* x, fl
   const float x0 = layout_.x_of(ctx.doc->text, l, span.byte_begin);
   const float x1 = layout_.x_of(ctx.doc->text, l, std::min<std::size_t>(span.byte_end, line.end));
   *x = origin_x_ + (x0 + x1) * 0.5f;
-  *y = origin_y_ + layout_.line_top(l) + text_dy_;
+  *y = origin_y_ + layout_.band_top(l) + text_dy_;
   if (line_index) *line_index = l;
   return true;
 }
@@ -140,7 +151,7 @@ bool ArticleView::range_rect(const ArticleContext& ctx, std::size_t byte_begin, 
   if (layout_.lines().empty() || byte_end < byte_begin) return false;
   const std::size_t l = layout_.line_of_byte(byte_begin);
   const auto& line = layout_.lines()[l];
-  const float y = origin_y_ + layout_.line_top(l) + text_dy_;
+  const float y = origin_y_ + layout_.band_top(l) + text_dy_;
   out->x0 = origin_x_ + layout_.x_of(ctx.doc->text, l, byte_begin);
   out->x1 = origin_x_ + layout_.x_of(ctx.doc->text, l, std::min<std::size_t>(byte_end, line.end));
   out->y0 = y;
@@ -170,6 +181,9 @@ void ArticleView::draw(const ArticleContext& ctx, UiState& ui, CommandQueue& out
     layout_.build(text, ctx.font, size, wrap, pitch);
     layout_.set_revision(ctx.revision);
     ++stats_.layouts_built;
+    text_dy_ = pitch - size - std::floor(size * 0.3f);
+    stats_.wrap_width = wrap;
+    stack_arcs(ctx, ui.dpr);
   }
   const float pitch = layout_.line_pitch();
   text_dy_ = pitch - size - std::floor(size * 0.3f);
@@ -213,7 +227,7 @@ void ArticleView::draw(const ArticleContext& ctx, UiState& ui, CommandQueue& out
     for (std::size_t l = first; l < last; ++l) {
       const LayoutLine& line = lines[l];
       if (line.end <= line.begin) continue;
-      const ImVec2 pos(origin_x_, origin_y_ + layout_.line_top(l) + text_dy_);
+      const ImVec2 pos(origin_x_, origin_y_ + layout_.band_top(l) + text_dy_);
       dl->AddText(ctx.font, size, pos, pal.text, text.data() + line.begin, text.data() + line.end);
     }
     draw_arcs(ctx, ui, first, last, ui.dpr);
@@ -249,6 +263,7 @@ void ArticleView::draw(const ArticleContext& ctx, UiState& ui, CommandQueue& out
 
   popups_.draw(doc, *ctx.index, ui, out);
   ImGui::EndChild();
+  remember_item("view:article");
 }
 
 void ArticleView::handle_pointer(const ArticleContext& ctx, UiState& ui, bool hovered) {
@@ -324,7 +339,7 @@ void ArticleView::draw_selection(const ArticleContext& ctx, std::size_t a, std::
   for (std::size_t l = l0; l <= l1 && l < lines.size(); ++l) {
     const float x0 = layout_.x_of(ctx.doc->text, l, std::max<std::size_t>(a, lines[l].begin));
     const float x1 = layout_.x_of(ctx.doc->text, l, std::min<std::size_t>(b, lines[l].end));
-    const float y = origin_y_ + layout_.line_top(l) + text_dy_;
+    const float y = origin_y_ + layout_.band_top(l) + text_dy_;
     dl->AddRectFilled(ImVec2(origin_x_ + x0, y), ImVec2(origin_x_ + x1, y + size), IM_COL32(90, 140, 220, 110));
   }
 }
@@ -363,7 +378,7 @@ void ArticleView::draw_underlays(const ArticleContext& ctx, const UiState& ui, s
     for (std::size_t l = l0; l <= l1; ++l) {
       const float x0 = layout_.x_of(doc.text, l, std::max<std::size_t>(s.byte_begin, lines[l].begin));
       const float x1 = layout_.x_of(doc.text, l, std::min<std::size_t>(s.byte_end, lines[l].end));
-      const float y = origin_y_ + layout_.line_top(l) + text_dy_;
+      const float y = origin_y_ + layout_.band_top(l) + text_dy_;
       const ImVec2 a(origin_x_ + x0 - stroke, y - stroke);
       const ImVec2 b(origin_x_ + x1 + stroke, y + size + stroke);
       if (rejected) {  // kept so re-extraction won't suggest it again; shown struck through
@@ -384,17 +399,160 @@ void ArticleView::draw_underlays(const ArticleContext& ctx, const UiState& ui, s
   }
 }
 
+float ArticleView::arc_rise(int level) const { return arc_base_ + static_cast<float>(level) * level_h_; }
+
+void ArticleView::stack_arcs(const ArticleContext& ctx, float dpr) {
+  const Document& doc = *ctx.doc;
+  const DocumentIndex& index = *ctx.index;
+  const float size = ctx.font->FontSize;
+  label_size_ = std::floor(size * 0.75f);
+  label_h_ = ctx.font->CalcTextSizeA(label_size_, FLT_MAX, 0.0f, "Ag").y;
+  level_h_ = std::floor(label_h_ + size * 0.15f);
+  arc_base_ = std::floor(size * 0.6f);
+  arc_slots_.assign(doc.relations.size(), ArcSlot{});
+  const auto& lines = layout_.lines();
+  stats_.max_arc_level = 0;
+  if (lines.empty() || doc.relations.empty()) {
+    layout_.set_extra({});
+    return;
+  }
+  const float pad = 3.0f * dpr;
+  const float left = -4.0f * dpr;
+  const float right = stats_.wrap_width + 4.0f * dpr;
+  // One item per arc per line it occupies: its horizontal extent there, label included.
+  struct Item {
+    std::size_t line;
+    float x0, x1;
+    std::size_t relation;
+    bool target_part;
+  };
+  std::vector<Item> items;
+  // The mentions each arc joins, and the direction it leaves them in.
+  struct End {
+    int span = -1;
+    std::size_t line = 0;
+    float x0 = 0, x1 = 0;
+  };
+  auto end_of = [&](const std::string& mention_id, End* e) {
+    e->span = index.span_of_mention(index.mention_index(mention_id));
+    if (e->span < 0) return false;
+    const MentionSpan& span = index.mention_spans()[static_cast<std::size_t>(e->span)];
+    e->line = layout_.line_of_byte(span.byte_begin);
+    e->x0 = layout_.x_of(doc.text, e->line, span.byte_begin);
+    e->x1 = layout_.x_of(doc.text, e->line, std::min<std::size_t>(span.byte_end, lines[e->line].end));
+    return true;
+  };
+  struct Attachment {
+    int span;
+    float toward;  ///< x the arc heads for from this end: the other end, or the text edge
+    std::size_t relation;
+    bool target;
+  };
+  std::vector<Attachment> attachments;
+  std::vector<std::pair<End, End>> ends(doc.relations.size());
+  std::vector<char> drawn(doc.relations.size(), 0);
+  for (std::size_t ri = 0; ri < doc.relations.size(); ++ri) {
+    const Relation& r = doc.relations[ri];
+    End& s = ends[ri].first;
+    End& t = ends[ri].second;
+    if (r.status == Status::rejected || !end_of(r.source_mention, &s) || !end_of(r.target_mention, &t)) continue;
+    drawn[ri] = 1;
+    const bool forward = t.line > s.line;
+    const float s_toward = s.line == t.line ? (t.x0 + t.x1) * 0.5f : (forward ? right : left);
+    const float t_toward = s.line == t.line ? (s.x0 + s.x1) * 0.5f : (forward ? left : right);
+    attachments.push_back({s.span, s_toward, ri, false});
+    attachments.push_back({t.span, t_toward, ri, true});
+  }
+  // Arcs meeting one mention are spread across its width, ordered by where they head, so they
+  // neither start from one point nor cross right at the mention.
+  std::stable_sort(attachments.begin(), attachments.end(), [](const Attachment& a, const Attachment& b) {
+    return a.span != b.span ? a.span < b.span : a.toward < b.toward;
+  });
+  for (std::size_t i = 0; i < attachments.size();) {
+    std::size_t j = i;
+    while (j < attachments.size() && attachments[j].span == attachments[i].span) ++j;
+    const Attachment& first = attachments[i];
+    const End& e = first.target ? ends[first.relation].second : ends[first.relation].first;
+    const float inset = std::min(2.0f * dpr, (e.x1 - e.x0) * 0.25f);
+    const float from = e.x0 + inset;
+    const float width = std::max(0.0f, e.x1 - e.x0 - 2.0f * inset);
+    const auto n = static_cast<float>(j - i);
+    for (std::size_t k = i; k < j; ++k) {
+      const float x = from + width * (static_cast<float>(k - i) + 0.5f) / n;
+      ArcSlot& slot = arc_slots_[attachments[k].relation];
+      (attachments[k].target ? slot.target_x : slot.source_x) = x;
+    }
+    i = j;
+  }
+
+  char label[64];
+  for (std::size_t ri = 0; ri < doc.relations.size(); ++ri) {
+    if (!drawn[ri]) continue;
+    const Relation& r = doc.relations[ri];
+    const std::size_t sl = ends[ri].first.line;
+    const std::size_t tl = ends[ri].second.line;
+    const float sx = arc_slots_[ri].source_x;
+    const float tx = arc_slots_[ri].target_x;
+    arc_label_text(r, label, sizeof label);
+    const float w = ctx.font->CalcTextSizeA(label_size_, FLT_MAX, 0.0f, label).x + 4.0f * dpr;
+    if (sl == tl) {
+      const float c = (sx + tx) * 0.5f;
+      items.push_back({sl, std::min({sx, tx, c - w * 0.5f}) - pad, std::max({sx, tx, c + w * 0.5f}) + pad, ri, false});
+    } else {
+      const bool forward = tl > sl;
+      const float out = forward ? right : left;
+      const float in = forward ? left : right;
+      const float c = (sx + out) * 0.5f;
+      items.push_back({sl, std::min({sx, out, c - w * 0.5f}) - pad, std::max({sx, out, c + w * 0.5f}) + pad, ri, false});
+      items.push_back({tl, std::min(in, tx) - pad, std::max(in, tx) + pad, ri, true});
+    }
+  }
+  // Per line, the narrowest arcs first, each on the lowest level where it overlaps nothing:
+  // an arc spanning others goes above them, and labels on one level never touch.
+  std::stable_sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
+    if (a.line != b.line) return a.line < b.line;
+    const float wa = a.x1 - a.x0;
+    const float wb = b.x1 - b.x0;
+    if (wa != wb) return wa < wb;
+    return a.x0 < b.x0;
+  });
+  std::vector<float> extra(lines.size(), 0.0f);
+  std::vector<std::pair<int, const Item*>> placed;  // on the current line
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const Item& it = items[i];
+    if (i == 0 || items[i - 1].line != it.line) placed.clear();
+    int level = 0;
+    for (bool clash = true; clash;) {
+      clash = false;
+      for (const auto& [lv, other] : placed) {
+        if (lv == level && it.x0 < other->x1 && other->x0 < it.x1) {
+          clash = true;
+          ++level;
+          break;
+        }
+      }
+    }
+    placed.emplace_back(level, &it);
+    ArcSlot& slot = arc_slots_[it.relation];
+    (it.target_part ? slot.target_level : slot.source_level) = level;
+    stats_.max_arc_level = std::max(stats_.max_arc_level, level);
+    // Room for the label on top of this level, beyond the line's usual band.
+    const float needed = arc_rise(level) + label_h_ * 0.5f + 2.0f * dpr;
+    extra[it.line] = std::max(extra[it.line], std::ceil(needed - text_dy_));
+  }
+  layout_.set_extra(extra);
+}
+
 void ArticleView::draw_arcs(const ArticleContext& ctx, const UiState& ui, std::size_t first, std::size_t last,
                             float dpr) {
   const Document& doc = *ctx.doc;
   const DocumentIndex& index = *ctx.index;
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  const float band = text_dy_ - 2.0f * dpr;  // space above the text of each line
   const float left = origin_x_ - 4.0f * dpr;
   const float right = origin_x_ + stats_.wrap_width + 4.0f * dpr;
   const int selected_actor = ui.selected_actor.empty() ? -1 : index.actor_index(ui.selected_actor);
-  const float label_size = std::floor(ctx.font->FontSize * 0.75f);
   stats_.arcs_drawn = 0;
+  stats_.labels.clear();
   // Arcs whose ends are both far outside the view are skipped.
   const std::size_t margin = 30;
   const std::size_t near_first = first > margin ? first - margin : 0;
@@ -403,10 +561,12 @@ void ArticleView::draw_arcs(const ArticleContext& ctx, const UiState& ui, std::s
   const std::size_t near_first_byte = lines[near_first].begin;
   const std::size_t near_last_byte = lines[std::min(near_last, lines.size() - 1)].end;
   ImVector<ImVec2> pts;
+  char label[64];
 
-  for (std::size_t ri = 0; ri < doc.relations.size(); ++ri) {
+  for (std::size_t ri = 0; ri < doc.relations.size() && ri < arc_slots_.size(); ++ri) {
     const Relation& r = doc.relations[ri];
-    if (r.status == Status::rejected) continue;
+    const ArcSlot& slot = arc_slots_[ri];
+    if (r.status == Status::rejected || slot.source_level < 0) continue;
     const bool selected = r.id == ui.selected_relation || static_cast<int>(ri) == ui.hovered_relation;
     const int src_actor = index.actor_index(r.source);
     const int tgt_actor = index.actor_index(r.target);
@@ -426,6 +586,8 @@ void ArticleView::draw_arcs(const ArticleContext& ctx, const UiState& ui, std::s
     std::size_t sl = 0, tl = 0;
     if (sm < 0 || tm < 0 || !anchor_of(ctx, sm, &sx, &sy, &sl) || !anchor_of(ctx, tm, &tx, &ty, &tl)) continue;
     if (std::max(sl, tl) < near_first || std::min(sl, tl) > near_last) continue;
+    sx = origin_x_ + slot.source_x;
+    tx = origin_x_ + slot.target_x;
 
     const Quad quad = plover_quad(r.type).value_or(r.quad);
     ImU32 col = quad_color(quad, ui.theme);
@@ -438,31 +600,32 @@ void ArticleView::draw_arcs(const ArticleContext& ctx, const UiState& ui, std::s
     ImVec2 label_at;
     pts.resize(0);
     if (sl == tl) {
-      // Same line: an arc in the band, higher for longer spans so neighbours nest.
-      const float reach = std::min(1.0f, std::fabs(tx - sx) / std::max(1.0f, stats_.wrap_width * 0.4f));
-      const float h = band * (0.55f + 0.45f * reach);
-      const ImVec2 p2(p1.x, p1.y - h * 1.3f);
-      const ImVec2 p3(p4.x, p4.y - h * 1.3f);
+      // Same line: a curve whose top is at the arc's level (a cubic Bezier with both control
+      // points at height c peaks at (P + 3c) / 4, so c = P + (apex - P) * 4 / 3).
+      const float apex = sy - arc_rise(slot.source_level);
+      const float c = sy + (apex - sy) * 4.0f / 3.0f;
+      const ImVec2 p2(p1.x, c);
+      const ImVec2 p3(p4.x, c);
       pts.push_back(p1);
       append_bezier(pts, p1, p2, p3, p4, 20);
-      label_at = ImBezierCubicCalc(p1, p2, p3, p4, 0.5f);
+      label_at = ImVec2((p1.x + p4.x) * 0.5f, apex);
       draw_path(dl, pts.Data, pts.Size, col, thick, !confirmed, dash, 6.0f * dpr);
     } else {
-      // Across lines (as brat does): leave the source line through its band towards the text
-      // edge, enter the target line from the other edge.
+      // Across lines (as brat does): leave the source line at its level towards the text edge,
+      // enter the target line from the other edge at the level it has there.
       const bool forward = tl > sl;
-      const float sb = p1.y - band * 0.85f;
-      const float tb = p4.y - band * 0.85f;
+      const float sb = sy - arc_rise(slot.source_level);
+      const float tb = ty - arc_rise(std::max(0, slot.target_level));
       const float edge_out = forward ? right : left;
       const float edge_in = forward ? left : right;
-      const float r1 = std::min(band * 0.8f, std::fabs(edge_out - p1.x) * 0.5f);
+      const float r1 = std::min(std::fabs(sb - p1.y), std::fabs(edge_out - p1.x) * 0.5f);
       pts.push_back(p1);
       append_bezier(pts, p1, ImVec2(p1.x, sb), ImVec2(p1.x, sb), ImVec2(p1.x + (forward ? r1 : -r1), sb), 6);
       pts.push_back(ImVec2(edge_out, sb));
       draw_path(dl, pts.Data, pts.Size, col, thick, !confirmed, dash, 0.0f);
       label_at = ImVec2((p1.x + edge_out) * 0.5f, sb);
       pts.resize(0);
-      const float r2 = std::min(band * 0.8f, std::fabs(p4.x - edge_in) * 0.5f);
+      const float r2 = std::min(std::fabs(tb - p4.y), std::fabs(p4.x - edge_in) * 0.5f);
       pts.push_back(ImVec2(edge_in, tb));
       pts.push_back(ImVec2(p4.x + (forward ? -r2 : r2), tb));
       append_bezier(pts, pts.back(), ImVec2(p4.x, tb), ImVec2(p4.x, tb), p4, 6);
@@ -470,18 +633,13 @@ void ArticleView::draw_arcs(const ArticleContext& ctx, const UiState& ui, std::s
     }
     ++stats_.arcs_drawn;
 
-    // Label: type, "NOT" when negated, confidence for suggestions.
-    char label[64];
-    if (confirmed) {
-      std::snprintf(label, sizeof label, "%s%s", r.negated ? "NOT " : "", r.type.c_str());
-    } else {
-      std::snprintf(label, sizeof label, "%s%s %.0f%%", r.negated ? "NOT " : "", r.type.c_str(), r.confidence * 100.0);
-    }
-    const ImVec2 ts = ctx.font->CalcTextSizeA(label_size, FLT_MAX, 0.0f, label);
+    arc_label_text(r, label, sizeof label);
+    const ImVec2 ts = ctx.font->CalcTextSizeA(label_size_, FLT_MAX, 0.0f, label);
     const ImVec2 lp(std::floor(label_at.x - ts.x * 0.5f), std::floor(label_at.y - ts.y * 0.5f));
     const ImU32 bg = ImGui::GetColorU32(ImGuiCol_ChildBg, 0.9f);
     dl->AddRectFilled(ImVec2(lp.x - 2.0f * dpr, lp.y), ImVec2(lp.x + ts.x + 2.0f * dpr, lp.y + ts.y), bg, 2.0f * dpr);
-    dl->AddText(ctx.font, label_size, lp, col | IM_COL32_A_MASK, label);
+    dl->AddText(ctx.font, label_size_, lp, col | IM_COL32_A_MASK, label);
+    stats_.labels.push_back({r.id, label, lp.x - 2.0f * dpr, lp.y, lp.x + ts.x + 2.0f * dpr, lp.y + ts.y, sl, slot.source_level});
   }
 }
 

@@ -52,6 +52,10 @@ void filter_field(const char* hint, std::string& filter, bool autofocus) {
 
 }  // namespace
 
+void close_popup_on_escape() {
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) ImGui::CloseCurrentPopup();
+}
+
 const char* actor_type_label(ActorType type) { return to_string(type); }
 
 bool actor_picker(const Document& doc, const DocumentIndex& index, std::string& filter, int* actor,
@@ -172,6 +176,7 @@ void EditPopups::draw(const Document& doc, const DocumentIndex& index, UiState& 
 
 void EditPopups::draw_mention_menu(const Document& doc, const DocumentIndex& index, UiState& ui, CommandQueue& out) {
   if (!ImGui::BeginPopup("##mention")) return;
+  close_popup_on_escape();
   const int mi = index.mention_index(mention_);
   if (mi < 0) {
     ImGui::CloseCurrentPopup();
@@ -239,6 +244,7 @@ void EditPopups::draw_mention_menu(const Document& doc, const DocumentIndex& ind
 
 void EditPopups::draw_new_mention(const Document& doc, const DocumentIndex& index, UiState& ui, CommandQueue& out) {
   if (!ImGui::BeginPopup("##new-mention")) return;
+  close_popup_on_escape();
   const OffsetMap& om = index.offsets();
   if (span_.end > om.size() || span_.empty()) {
     ImGui::CloseCurrentPopup();
@@ -271,6 +277,7 @@ void EditPopups::draw_new_mention(const Document& doc, const DocumentIndex& inde
 
 void EditPopups::draw_new_relation(const Document& doc, const DocumentIndex& index, UiState&, CommandQueue& out) {
   if (!ImGui::BeginPopup("##new-relation")) return;
+  close_popup_on_escape();
   const int sm = index.mention_index(source_mention_);
   const int tm = index.mention_index(target_mention_);
   if (sm < 0 || tm < 0) {

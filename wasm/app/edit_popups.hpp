@@ -22,6 +22,10 @@ bool actor_picker(const Document& doc, const DocumentIndex& index, std::string& 
 /// one was chosen (click, or Enter for the first match).
 bool plover_type_picker(std::string& filter, std::string* type);
 
+/// Closes the current popup when Escape is pressed (ImGui 1.86 does that only with keyboard
+/// navigation on). Call right after a successful BeginPopup().
+void close_popup_on_escape();
+
 /// Short label of an actor type (PERSON, STATE, ...).
 const char* actor_type_label(ActorType type);
 

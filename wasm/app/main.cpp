@@ -128,10 +128,20 @@ void follow_canvas() {
   }
 }
 
+/// The built-in lexicons are parsed on first use (a few hundred ms in wasm): do it right after
+/// the first frame is on screen, not when the first article is pasted.
+void warm_up() {
+  static bool done = false;
+  if (done || g_runtime->frames_drawn == 0) return;
+  done = true;
+  (void)Lexicons::builtin();
+}
+
 void tick() {
   Runtime& rt = *g_runtime;
   ++rt.loop_ticks;
   follow_canvas();
+  warm_up();
   if (rt.app.background(platform::now_ms())) wake(1);
   if (rt.frames_left <= 0) return;  // idle: no ImGui frame, no GL call; the last image stays
   --rt.frames_left;
@@ -165,6 +175,7 @@ void tick() {
   }
   if (rt.frames_drawn == 1) platform::page_ready();
 }
+
 
 // [SECTION] Start
 
@@ -245,15 +256,27 @@ bool start() {
     g_runtime->app.open_file(name, std::move(contents));
     wake();
   };
+  hooks.text_too_large = [](double bytes, std::string source) {
+    g_runtime->app.refuse_too_large(bytes, source);
+    wake();
+  };
+  hooks.file_unreadable = [](std::string name) {
+    g_runtime->app.file_unreadable(name);
+    wake();
+  };
+  hooks.page_hide = [] { g_runtime->app.page_hide(); };
+  hooks.page_hidden = [] { g_runtime->app.page_hidden(); };
+  hooks.page_show = [] { g_runtime->app.page_show(); };
   hooks.item_rect = [](std::string key) { return g_runtime->app.item_rect(key); };
   hooks.document_json = [] { return g_runtime->app.document_json(); };
   hooks.state_json = [] { return g_runtime->app.state_json(); };
   hooks.frames_drawn = [] { return g_runtime->frames_drawn; };
   hooks.loop_ticks = [] { return g_runtime->loop_ticks; };
   platform::install(std::move(hooks));
+  platform::set_text_limit(static_cast<double>(kMaxTextBytes));
 
   follow_canvas();
-  g_runtime->app.restore_autosave();
+  g_runtime->app.start_session();
   wake();
   return true;
 }

@@ -20,7 +20,7 @@ std::string mention_label(const Document& doc, const MentionSpan& s) {
 
 }  // namespace
 
-std::string mirror_json(const Document& doc, const DocumentIndex& index) {
+std::string mirror_json(const Document& doc, const DocumentIndex& index, std::size_t max_bytes) {
   using nlohmann::json;
   json paragraphs = json::array();
   json para = json::array();
@@ -40,19 +40,32 @@ std::string mirror_json(const Document& doc, const DocumentIndex& index) {
       }
     }
   };
+  std::size_t stop = text.size();
+  if (stop > max_bytes) {
+    const std::size_t nl = text.find('\n', max_bytes);
+    stop = nl == std::string::npos ? text.size() : nl;
+  }
   std::size_t at = 0;
   for (const MentionSpan& s : index.mention_spans()) {
+    if (s.byte_end > stop) break;
     if (s.byte_begin < at) continue;  // nested or overlapping: the outer one is already marked
     if (doc.mentions[static_cast<std::size_t>(s.mention)].status == Status::rejected) continue;
     add_text(at, s.byte_begin);
     para.push_back(json::array({text.substr(s.byte_begin, s.byte_end - s.byte_begin), mention_label(doc, s)}));
     at = s.byte_end;
   }
-  add_text(at, text.size());
+  add_text(at, stop);
   if (!para.empty()) paragraphs.push_back(std::move(para));
+  if (stop < text.size()) {
+    const std::string note = "[This copy for screen readers ends here; the article has " +
+                             std::to_string(text.size() - stop) + " more bytes of text.]";
+    paragraphs.push_back(json::array({json::array({note, nullptr})}));
+  }
 
   json relations = json::array();
+  const std::size_t max_relations = 2000;
   for (const Relation& r : doc.relations) {
+    if (relations.size() >= max_relations) break;
     if (r.status == Status::rejected) continue;
     const Actor* s = doc.find_actor(r.source);
     const Actor* t = doc.find_actor(r.target);

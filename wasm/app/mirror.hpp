@@ -12,6 +12,8 @@ namespace dyad::app {
 
 /// JSON the page turns into DOM nodes (platform::set_mirror):
 /// {"paragraphs": [[[text, label|null], ...], ...], "relations": ["A → TYPE → B", ...]}.
-std::string mirror_json(const Document& doc, const DocumentIndex& index);
+/// Covers the text up to the first paragraph end after `max_bytes` (then says where it stops)
+/// and at most as many relations: a DOM of every mention of a book-length text would stall the page.
+std::string mirror_json(const Document& doc, const DocumentIndex& index, std::size_t max_bytes);
 
 }  // namespace dyad::app

@@ -26,6 +26,11 @@ struct AppHooks {
   std::function<void(double, double)> wheel;           ///< wheel in ImGui units (+y = up)
   std::function<void()> wake;                          ///< something changed: draw a few frames
   std::function<void(std::string, std::string)> open_file;  ///< (name, contents) opened or dropped
+  std::function<void(double, std::string)> text_too_large;  ///< (UTF-8 bytes, source) refused before copying it in
+  std::function<void(std::string)> file_unreadable;  ///< a chosen or dropped file could not be read
+  std::function<void()> page_hide;                     ///< the page is being unloaded (reload, close, navigation)
+  std::function<void()> page_show;                     ///< the page came back from the back/forward cache
+  std::function<void()> page_hidden;                   ///< the tab was hidden (it may be discarded without notice)
   std::function<std::string()> document_json;          ///< test hook: the document as dyad/1
   std::function<std::string()> state_json;             ///< test hook: UI state and layout
   std::function<std::string(std::string)> item_rect;   ///< test hook: where a widget/mention is
@@ -70,9 +75,17 @@ void download(const std::string& filename, const std::string& content, const cha
 /// Shows the browser's file chooser (.txt, .json); the chosen file arrives via hooks.open_file.
 void open_file_dialog();
 
-/// Browser storage (localStorage) for autosave; all calls fail soft (private mode, quota).
+/// Outcome of a storage write.
+enum class StorageResult {
+  ok,
+  full,         ///< QuotaExceededError: the previous value under the key is still there
+  unavailable,  ///< no localStorage (privacy settings, sandboxed frame) or another error
+};
+
+/// Browser storage (localStorage) for autosave. One set() is one setItem: it replaces the value
+/// completely or not at all. All calls fail soft.
 std::optional<std::string> storage_get(const std::string& key);
-bool storage_set(const std::string& key, const std::string& value);
+StorageResult storage_set(const std::string& key, const std::string& value);
 void storage_remove(const std::string& key);
 
 /// Wall-clock time as "HH:MM" in the user's locale, for "saved at" notices.
@@ -88,5 +101,9 @@ void announce(const std::string& message);
 
 /// Milliseconds since an arbitrary start, for timings.
 double now_ms();
+
+/// Largest text (UTF-8 bytes) the page hands to the app; larger pastes and files are refused
+/// in the page (hooks.text_too_large) without copying them into wasm memory.
+void set_text_limit(double bytes);
 
 }  // namespace dyad::app::platform

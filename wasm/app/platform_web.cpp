@@ -19,10 +19,48 @@ void tick_trampoline() {
 
 // [SECTION] JavaScript
 
+// Text enters the app only through admit(): it makes the string well-formed (a lone surrogate,
+// e.g. from a paste cut inside an emoji, would otherwise be paired with the next code unit by
+// emscripten 3.1.6's UTF-8 encoder) and refuses text above the limit before copying it into
+// wasm memory. Module.loadArticle (the paste box, embedders, tests) goes through it too.
+EM_JS(void, dyad_js_install_text_entry, (), {
+  function wellFormed(s) {
+    if (typeof s.toWellFormed === 'function') return s.toWellFormed();
+    var out = "";
+    var from = 0;
+    for (var i = 0; i < s.length; ++i) {
+      var c = s.charCodeAt(i);
+      if (c < 0xD800 || c > 0xDFFF) continue;
+      var d = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+      if (c <= 0xDBFF && d >= 0xDC00 && d <= 0xDFFF) { ++i; continue; }
+      out += s.slice(from, i) + String.fromCharCode(0xFFFD);
+      from = i + 1;
+    }
+    return from === 0 ? s : out + s.slice(from);
+  }
+  function admit(text, source) {
+    text = wellFormed(String(text));
+    var bytes = lengthBytesUTF8(text);
+    if (bytes > Module['dyadTextLimit']) {
+      Module['platformTextTooLarge'](bytes, source);
+      return null;
+    }
+    return text;
+  }
+  Module['loadArticle'] = function(text) {
+    var t = admit(text, 'The text');
+    if (t !== null) Module['platformLoadArticle'](t);
+  };
+  Module['dyadAdmitText'] = admit;
+});
+
+EM_JS(void, dyad_js_set_text_limit, (double bytes), { Module['dyadTextLimit'] = bytes; });
+
 // Document-level paste (Ctrl+V / Cmd+V / context menu anywhere) and a canvas wheel handler that
 // replaces GLFW's: 3.1.6 passes raw deltaY (+100 per notch down in Chrome, +3 in Firefox), while
 // ImGui expects +1 per notch up. The wheel listener sits on window in the capture phase, so it
-// runs before GLFW's canvas listener and can stop it.
+// runs before GLFW's canvas listener and can stop it. pagehide (reload, close, navigation) lets
+// the app save and close its session cleanly; a hidden tab may be discarded without pagehide.
 EM_JS(void, dyad_js_install_listeners, (), {
   document.addEventListener('paste', function(event) {
     var t = event.target;
@@ -32,7 +70,8 @@ EM_JS(void, dyad_js_install_listeners, (), {
     var text = data.getData('text/plain');
     if (!text) return;
     event.preventDefault();
-    Module['platformPaste'](text);
+    text = Module['dyadAdmitText'](text, 'The pasted text');
+    if (text !== null) Module['platformPaste'](text);
   });
   window.addEventListener('wheel', function(event) {
     if (event.target !== Module['canvas']) return;
@@ -41,14 +80,35 @@ EM_JS(void, dyad_js_install_listeners, (), {
     event.preventDefault();
     event.stopImmediatePropagation();
   }, { capture: true, passive: false });
+  window.addEventListener('pagehide', function() { Module['platformPageHide'](); });
+  window.addEventListener('pageshow', function(event) { if (event.persisted) Module['platformPageShow'](); });
+  document.addEventListener('visibilitychange', function() {
+    if (document.visibilityState === 'hidden') Module['platformPageHidden']();
+  });
 });
 
 // Files: a hidden <input type=file> for File > Open, and drag-and-drop anywhere on the page.
 // GLFW also listens for drops on the canvas (to write them into its virtual FS): the window
-// capture listener runs first and keeps them.
+// capture listener runs first and keeps them. Sizes are checked before a file is read: text
+// against the text limit, JSON against a limit that keeps parsing within wasm memory.
 EM_JS(void, dyad_js_install_file_listeners, (), {
+  var jsonLimit = 64 * 1024 * 1024;
   function deliver(file) {
-    file.text().then(function(text) { Module['platformOpenFile'](file.name, text); });
+    var json = file.name.toLowerCase().endsWith('.json') || file.type === 'application/json';
+    var limit = json ? jsonLimit : Module['dyadTextLimit'];
+    if (file.size > limit) {
+      Module['platformTextTooLarge'](file.size, json ? 'JSON:' + file.name : file.name);
+      return;
+    }
+    file.text().then(function(text) {
+      if (!json) {
+        text = Module['dyadAdmitText'](text, file.name);
+        if (text === null) return;
+      }
+      Module['platformOpenFile'](file.name, text);
+    }, function() {
+      Module['platformFileUnreadable'](file.name);
+    });
   }
   window.addEventListener('dragover', function(event) {
     event.preventDefault();
@@ -66,6 +126,7 @@ EM_JS(void, dyad_js_install_file_listeners, (), {
       deliver(dt.files[0]);
     } else {
       var text = dt.getData('text/plain');
+      if (text) text = Module['dyadAdmitText'](text, 'The dropped text');
       if (text) Module['platformPaste'](text);
     }
   }, true);
@@ -115,12 +176,21 @@ EM_JS(char*, dyad_js_storage_get, (const char* key), {
   }
 });
 
+// 0 = written, 1 = storage full (the old value stays), 2 = no storage or another error.
 EM_JS(int, dyad_js_storage_set, (const char* key, const char* value), {
+  var storage = null;
   try {
-    window.localStorage.setItem(UTF8ToString(key), UTF8ToString(value));
-    return 1;
+    storage = window.localStorage;
   } catch (e) {
+  }
+  if (!storage) return 2;
+  try {
+    storage.setItem(UTF8ToString(key), UTF8ToString(value));
     return 0;
+  } catch (e) {
+    var full = e && (e.name === 'QuotaExceededError' || e.name === 'NS_ERROR_DOM_QUOTA_REACHED' ||
+                     e.code === 22 || e.code === 1014);
+    return full ? 1 : 2;
   }
 });
 
@@ -212,6 +282,21 @@ EM_JS(void, dyad_js_set_page_theme, (int dark), {
 void js_paste(std::string text) {
   if (g_hooks.paste) g_hooks.paste(std::move(text));
 }
+void js_text_too_large(double bytes, std::string source) {
+  if (g_hooks.text_too_large) g_hooks.text_too_large(bytes, std::move(source));
+}
+void js_file_unreadable(std::string name) {
+  if (g_hooks.file_unreadable) g_hooks.file_unreadable(std::move(name));
+}
+void js_page_hide() {
+  if (g_hooks.page_hide) g_hooks.page_hide();
+}
+void js_page_show() {
+  if (g_hooks.page_show) g_hooks.page_show();
+}
+void js_page_hidden() {
+  if (g_hooks.page_hidden) g_hooks.page_hidden();
+}
 void js_load_article(std::string text) {
   if (g_hooks.load_article) g_hooks.load_article(std::move(text));
 }
@@ -235,10 +320,16 @@ double js_loop_ticks() { return g_hooks.loop_ticks ? static_cast<double>(g_hooks
 
 EMSCRIPTEN_BINDINGS(dyad_app) {
   namespace em = emscripten;
-  // Page API: the paste box, and anyone embedding the page.
-  em::function("loadArticle", &js_load_article);
+  // Module.loadArticle(text) (the paste box, anyone embedding the page) is defined in
+  // dyad_js_install_text_entry and calls this after checking the text.
+  em::function("platformLoadArticle", &js_load_article);
   // Used by the listeners above.
   em::function("platformPaste", &js_paste);
+  em::function("platformTextTooLarge", &js_text_too_large);
+  em::function("platformFileUnreadable", &js_file_unreadable);
+  em::function("platformPageHide", &js_page_hide);
+  em::function("platformPageHidden", &js_page_hidden);
+  em::function("platformPageShow", &js_page_show);
   em::function("platformWheel", &js_wheel);
   em::function("platformWake", &js_wake);
   em::function("platformOpenFile", &js_open_file);
@@ -254,6 +345,7 @@ EMSCRIPTEN_BINDINGS(dyad_app) {
 
 void install(AppHooks hooks) {
   g_hooks = std::move(hooks);
+  dyad_js_install_text_entry();
   dyad_js_install_listeners();
   dyad_js_install_file_listeners();
 }
@@ -312,9 +404,15 @@ std::optional<std::string> storage_get(const std::string& key) {
   return value;
 }
 
-bool storage_set(const std::string& key, const std::string& value) {
-  return dyad_js_storage_set(key.c_str(), value.c_str()) != 0;
+StorageResult storage_set(const std::string& key, const std::string& value) {
+  switch (dyad_js_storage_set(key.c_str(), value.c_str())) {
+    case 0: return StorageResult::ok;
+    case 1: return StorageResult::full;
+    default: return StorageResult::unavailable;
+  }
 }
+
+void set_text_limit(double bytes) { dyad_js_set_text_limit(bytes); }
 
 void storage_remove(const std::string& key) { dyad_js_storage_remove(key.c_str()); }
 

@@ -185,18 +185,23 @@ void SidePanel::draw_actor_editor(const Document& doc, const DocumentIndex& inde
   const float field_w = ImGui::GetContentRegionAvail().x * 0.6f;
   ImGui::SetNextItemWidth(field_w);
   ImGui::InputText("Name", &name_);
+  remember_item("actor-editor:name");
   if (ImGui::IsItemDeactivatedAfterEdit() && !name_.empty() && name_ != a.name) out.push_back(RenameActor{a.id, name_});
   ImGui::SetNextItemWidth(field_w);
-  if (ImGui::BeginCombo("Type", to_string(a.type))) {
+  const bool type_open = ImGui::BeginCombo("Type", to_string(a.type));
+  remember_item("actor-editor:type");
+  if (type_open) {
     for (std::size_t t = 0; t < std::size(kActorTypes); ++t) {
       if (ImGui::Selectable(to_string(kActorTypes[t]), a.type == kActorTypes[t]) && a.type != kActorTypes[t])
         out.push_back(SetActorType{a.id, kActorTypes[t]});
+      remember_item(std::string("actor-type:") + to_string(kActorTypes[t]));
     }
     ImGui::EndCombo();
   }
   auto code_field = [&](const char* label, std::string& value, const std::string& current, int which) {
     ImGui::SetNextItemWidth(field_w);
     ImGui::InputText(label, &value, ImGuiInputTextFlags_CharsUppercase);
+    remember_item(std::string("actor-editor:") + label);
     if (ImGui::IsItemDeactivatedAfterEdit() && value != current) {
       SetActorCodes c;
       c.actor = a.id;
@@ -221,6 +226,7 @@ void SidePanel::draw_actor_editor(const Document& doc, const DocumentIndex& inde
   ImGui::SameLine();
   if (ImGui::Button("Merge into…")) ImGui::OpenPopup("##merge");
   if (ImGui::BeginPopup("##merge")) {
+    close_popup_on_escape();
     int target = -1;
     ActorType unused = ActorType::person;
     ImGui::TextDisabled("Merge “%s” into:", a.name.c_str());
@@ -279,6 +285,7 @@ void SidePanel::draw_relation_editor(const Document& doc, const DocumentIndex&, 
                       r->provenance.rule.c_str());
   if (ImGui::Button(("Type: " + r->type + "…").c_str())) ImGui::OpenPopup("##relation-type");
   if (ImGui::BeginPopup("##relation-type")) {
+    close_popup_on_escape();
     std::string type;
     if (plover_type_picker(type_filter_, &type)) {
       if (type != r->type) out.push_back(SetRelationType{r->id, type, ""});
@@ -287,15 +294,21 @@ void SidePanel::draw_relation_editor(const Document& doc, const DocumentIndex&, 
     ImGui::EndPopup();
   }
   ImGui::SameLine();
+  remember_item("relation-editor:type");
   if (ImGui::Button("Swap direction")) out.push_back(SwapRelation{r->id});
+  remember_item("relation-editor:swap");
   bool negated = r->negated;
   if (ImGui::Checkbox("Negated", &negated)) out.push_back(SetRelationNegated{r->id, negated});
+  remember_item("relation-editor:negated");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8.0f);
-  if (ImGui::BeginCombo("Modality", to_string(r->modality))) {
+  const bool modality_open = ImGui::BeginCombo("Modality", to_string(r->modality));
+  remember_item("relation-editor:modality");
+  if (modality_open) {
     for (Modality m : kModalities) {
       if (ImGui::Selectable(to_string(m), m == r->modality) && m != r->modality)
         out.push_back(SetRelationModality{r->id, m});
+      remember_item(std::string("modality:") + to_string(m));
     }
     ImGui::EndCombo();
   }

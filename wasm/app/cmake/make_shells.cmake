@@ -26,6 +26,16 @@ file(WRITE "${WEB_OUT}/index.html" "${served}")
 file(COPY_FILE "${WEB_SRC}/dyad.css" "${WEB_OUT}/dyad.css")
 file(COPY_FILE "${WEB_SRC}/dyad-shell.js" "${WEB_OUT}/dyad-shell.js")
 
-string(REPLACE "${css_tag}" "<style>\n${css}</style>" single "${template}")
+# The served page's policy allows the page's own files ('self'); the single file has everything
+# inline, so its policy names the inline scripts and styles by hash once emcc has written them
+# (single_file_csp.cmake), and allows the data: URL the inlined wasm is read from.
+set(csp_served [[script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src data:; connect-src 'self';]])
+set(csp_single [[script-src @DYAD_SCRIPT_HASHES@ 'wasm-unsafe-eval'; style-src @DYAD_STYLE_HASHES@; img-src data:; connect-src data:;]])
+string(FIND "${template}" "${csp_served}" at)
+if(at EQUAL -1)
+  message(FATAL_ERROR "web/index.html must contain the Content-Security-Policy ${csp_served}")
+endif()
+string(REPLACE "${csp_served}" "${csp_single}" single "${template}")
+string(REPLACE "${css_tag}" "<style>\n${css}</style>" single "${single}")
 string(REPLACE "${js_tag}" "<script>\n${js}</script>" single "${single}")
 file(WRITE "${SINGLE_SHELL}" "${single}")

@@ -1,0 +1,491 @@
+// The annotator's documents: getting them in (paste, files, long texts over several frames),
+// out (download, copy), and kept (autosave, sessions, crash recovery).
+
+#include <algorithm>
+#include <cstdio>
+#include <utility>
+
+#include <nlohmann/json.hpp>
+
+#include "app.hpp"
+#include "autosave.hpp"
+#include "imgui.h"
+#include "mirror.hpp"
+#include "platform.hpp"
+
+namespace dyad::app {
+
+// Generated from web/sample-article.txt by wasm/app/cmake/embed_binary.cmake.
+extern const unsigned char kSampleArticle[];
+extern const std::size_t kSampleArticle_size;
+
+namespace {
+
+constexpr double kAutosaveDelayMs = 400;
+/// Time given to extraction blocks per frame while a long text is extracted.
+constexpr double kExtractionSliceMs = 30;
+/// Largest record we try to store. Browsers give an origin 5-10 MB of localStorage, so larger
+/// documents (texts over about half a megabyte) are not autosaved; the status bar says so and
+/// Download JSON keeps them.
+constexpr std::size_t kAutosaveMaxBytes = 10u * 1024u * 1024u;
+/// The mirror for screen readers covers this much of a long text (a DOM of every mention of a
+/// book-length paste would stall the page for seconds).
+constexpr std::size_t kMirrorMaxBytes = 256u * 1024u;
+
+/// Clipboard text from Windows arrives with CRLF, old Mac text with lone CR; a pasted article
+/// has no use for the CRs.
+std::string normalise_newlines(std::string text) {
+  if (text.find('\r') == std::string::npos) return text;
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r') {
+      out.push_back('\n');
+      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    } else {
+      out.push_back(text[i]);
+    }
+  }
+  return out;
+}
+
+bool ends_with(const std::string& s, const char* suffix) {
+  const std::string_view x(suffix);
+  return s.size() >= x.size() && std::equal(x.rbegin(), x.rend(), s.rbegin(),
+                                            [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); });
+}
+
+/// "<title or first words>", safe on every file system (without the extension).
+std::string file_stem(const Document& doc) {
+  std::string base = doc.meta.title;
+  if (base.empty()) {
+    // First line if short, else the first six words.
+    const std::size_t nl = doc.text.find('\n');
+    std::string first = doc.text.substr(0, std::min<std::size_t>(nl, 200));
+    int words = 0;
+    bool in_word = false;
+    for (char c : first) {
+      const bool space = c == ' ' || c == '\t';
+      if (!space && !in_word && ++words > 6) break;
+      in_word = !space;
+      base.push_back(c);
+    }
+  }
+  std::string out;
+  bool dash = false;
+  for (char c : base) {
+    const auto u = static_cast<unsigned char>(c);
+    const bool bad = u < 0x20 || u == 0x7F || std::string_view("/\\:*?\"<>|").find(c) != std::string_view::npos;
+    if (c == ' ' || c == '\t' || bad || c == '.' || c == ',') {
+      if (!out.empty() && !dash) out.push_back('-');
+      dash = true;
+    } else {
+      out.push_back(c);
+      dash = false;
+    }
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  if (out.size() > 80) {
+    out.resize(80);
+    while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();  // no split character
+    if (!out.empty() && static_cast<unsigned char>(out.back()) >= 0xC0) out.pop_back();
+  }
+  if (out.empty()) out = "article";
+  return out;
+}
+
+/// True if the text has right-to-left letters (Hebrew, Arabic, Syriac, Thaana, N'Ko ...).
+bool has_rtl(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    const char32_t c = decode_utf8(text, i);
+    if ((c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFF)) return true;
+  }
+  return false;
+}
+
+std::string megabytes(double bytes) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f MB", bytes / 1e6);
+  return buf;
+}
+
+/// The first error of `diags`, for one-line messages.
+std::string first_error(const std::vector<Diagnostic>& diags) {
+  for (const Diagnostic& d : diags)
+    if (d.severity == Severity::error) return d.path.empty() ? d.message : d.path + ": " + d.message;
+  return "unknown problem";
+}
+
+}  // namespace
+
+// [SECTION] Documents in
+
+void App::load_article(std::string text) {
+  if (text.size() > kMaxTextBytes) {
+    refuse_too_large(static_cast<double>(text.size()), "The text");
+    return;
+  }
+  if (recovery_pending()) {
+    // The restore question comes first: loading now would replace the unsaved work it offers.
+    refused_during_recovery_ = true;
+    open_recovery_ = true;
+    platform::announce("Answer the question about your unsaved work first: the new text was not loaded.");
+    return;
+  }
+  ++articles_loaded_;
+  if (text.size() > ExtractionJob::kSingleCallBytes) {
+    job_.start(std::move(text));
+    job_started_ms_ = platform::now_ms();
+    open_progress_ = true;
+    platform::announce("Extracting actors and events from a long text. The current work stays until it is done.");
+    return;
+  }
+  job_.cancel();
+  const double t0 = platform::now_ms();
+  Document doc = extract(text);
+  extract_ms_ = platform::now_ms() - t0;
+  set_document(std::move(doc), "");
+  char msg[160];
+  std::snprintf(msg, sizeof msg, "Article loaded: %zu actors, %zu mentions, %zu relations.", document().actors.size(),
+                document().mentions.size(), document().relations.size());
+  platform::announce(msg);
+}
+
+void App::finish_extraction() {
+  Document doc = job_.finish();
+  extract_ms_ = platform::now_ms() - job_started_ms_;
+  // The blocks were joined here, not by the core: check the result before it becomes the work.
+  const std::vector<Diagnostic> problems = validate(doc);
+  if (has_errors(problems)) {
+    show_problem("Could not annotate the text", "The annotations of this long text did not check out (a dyad bug); your current work is unchanged.",
+                 {first_error(problems)});
+    return;
+  }
+  set_document(std::move(doc), "");
+  char msg[200];
+  std::snprintf(msg, sizeof msg, "Long text annotated in %.1f s: %zu actors, %zu mentions, %zu relations.",
+                extract_ms_ / 1000.0, document().actors.size(), document().mentions.size(), document().relations.size());
+  status_message_ = msg;
+  platform::announce(msg);
+}
+
+void App::paste(std::string text) {
+  text = normalise_newlines(std::move(text));
+  clipboard_ = text;
+  if (ImGui::GetCurrentContext() != nullptr && ImGui::GetIO().WantTextInput) return;
+  load_article(std::move(text));
+}
+
+void App::open_file(const std::string& name, std::string contents) {
+  const bool json = ends_with(name, ".json") || (!contents.empty() && contents.front() == '{' && !ends_with(name, ".txt"));
+  if (!json) {
+    load_article(normalise_newlines(std::move(contents)));
+    return;
+  }
+  if (recovery_pending()) {
+    refused_during_recovery_ = true;
+    open_recovery_ = true;
+    return;
+  }
+  if (contents.empty()) {
+    show_problem("Could not load the file", "Could not load " + name + " — your current work is unchanged.",
+                 {"The file is empty."});
+    return;
+  }
+  LoadResult r = from_json(contents, name);
+  if (!r.ok()) {
+    show_load_errors(name, r.diagnostics);
+    return;
+  }
+  job_.cancel();
+  ++articles_loaded_;
+  extract_ms_ = 0;
+  set_document(std::move(*r.document), "");
+  status_message_ = "Loaded " + name;
+  platform::announce("Loaded " + name);
+}
+
+void App::refuse_too_large(double bytes, const std::string& source) {
+  const bool json = source.rfind("JSON:", 0) == 0;
+  const std::string what = json ? source.substr(5) : source;
+  std::vector<std::string> lines;
+  if (json) {
+    lines.push_back(what + " is " + megabytes(bytes) + "; dyad opens dyad/1 files of at most 64 MiB in the page.");
+    lines.push_back("Use the command line (dyad validate, dyad extract) for larger files.");
+  } else {
+    char limit[64];
+    std::snprintf(limit, sizeof limit, "%zu MiB", kMaxTextBytes / (1024 * 1024));
+    lines.push_back(what + " is " + megabytes(bytes) + " of text; dyad annotates at most " + limit + " at a time.");
+    lines.push_back("Split it into parts (an article each), or use the command line: dyad extract --jsonl.");
+  }
+  show_problem("Too large", "Not loaded — your current work is unchanged.", std::move(lines));
+}
+
+void App::file_unreadable(const std::string& name) {
+  show_problem("Could not load the file", "Could not read " + name + " — your current work is unchanged.",
+               {"The browser could not read the file (it may have been moved or be unreadable)."});
+}
+
+void App::load_sample() {
+  load_article(std::string(reinterpret_cast<const char*>(kSampleArticle), kSampleArticle_size));
+}
+
+void App::set_document(Document doc, std::string notice) {
+  history_.reset(std::move(doc));
+  has_document_ = true;
+  ui_.clear_selection();
+  article_.reset_scroll();
+  notice_ = std::move(notice);
+  notice_offers_fresh_start_ = false;
+  status_message_.clear();
+  document_changed();
+  rtl_notice_ = has_rtl_;
+}
+
+void App::document_changed() {
+  ++revision_;
+  max_frame_ms_ = 0;
+  index_.build(history_.document());
+  const Document& doc = history_.document();
+  suggestions_ = 0;
+  for (const Mention& m : doc.mentions) suggestions_ += m.status == Status::suggested;
+  for (const Relation& r : doc.relations) suggestions_ += r.status == Status::suggested;
+  has_rtl_ = has_rtl(doc.text);
+  save_due_ms_ = platform::now_ms() + kAutosaveDelayMs;
+  mirror_due_ms_ = platform::now_ms() + kAutosaveDelayMs;
+}
+
+void App::show_problem(std::string title, std::string heading, std::vector<std::string> lines) {
+  problem_title_ = std::move(title);
+  load_error_title_ = std::move(heading);
+  load_errors_ = std::move(lines);
+  open_load_errors_ = true;
+  platform::announce(load_error_title_ + (load_errors_.empty() ? "" : " " + load_errors_.front()));
+}
+
+void App::show_load_errors(const std::string& name, const std::vector<Diagnostic>& diags) {
+  std::vector<std::string> lines;
+  for (const Diagnostic& d : diags) {
+    if (d.severity != Severity::error) continue;
+    std::string where = d.path;
+    if (where.empty() && d.line > 0) where = "line " + std::to_string(d.line) + ", column " + std::to_string(d.column);
+    lines.push_back(where.empty() ? d.message : where + ": " + d.message);
+    if (lines.size() >= 200) break;
+  }
+  if (lines.empty()) lines.push_back("The file is not a dyad/1 document.");
+  show_problem("Could not load the file", "Could not load " + name + " — your current work is unchanged.", std::move(lines));
+}
+
+// [SECTION] Documents out
+
+void App::download_json() {
+  if (!has_document_) return;
+  const std::string name = file_stem(document()) + ".dyad.json";
+  WriteOptions opts;
+  opts.pretty = true;
+  std::string json = to_json(document(), opts);
+  // Only a file that reads back as valid dyad/1 leaves the page.
+  const LoadResult check = from_json(json, name);
+  if (!check.ok()) {
+    show_problem("Could not download", "The document did not pass dyad/1 validation (a dyad bug), so no file was saved.",
+                 {first_error(check.diagnostics)});
+    return;
+  }
+  platform::download(name, json, "application/json");
+  status_message_ = "Downloaded " + name;
+  platform::announce(status_message_);
+}
+
+void App::copy_json() {
+  if (!has_document_) return;
+  clipboard_ = to_json(document(), WriteOptions{true, true});
+  platform::set_clipboard_text(clipboard_);
+  status_message_ = "JSON copied to the clipboard";
+  platform::announce(status_message_);
+}
+
+void App::start_fresh() {
+  job_.cancel();
+  history_.reset(Document{});
+  has_document_ = false;
+  ui_.clear_selection();
+  notice_.clear();
+  status_message_.clear();
+  save_due_ms_ = -1;
+  save_state_ = SaveState::none;
+  last_saved_hhmm_.clear();
+  recovery_.reset();
+  damaged_autosave_.clear();
+  rtl_notice_ = false;
+  has_rtl_ = false;
+  platform::storage_remove(kAutosaveKey);
+  platform::storage_remove(kLegacyAutosaveKey);
+  platform::storage_remove(kLegacyAutosaveMetaKey);
+  ++revision_;
+  index_.build(history_.document());
+  mirror_due_ms_ = platform::now_ms();
+}
+
+// [SECTION] Autosave
+
+void App::save_now() {
+  save_due_ms_ = -1;
+  if (!has_document_) return;
+  const SaveState before = save_state_;
+  const Document& doc = document();
+  // A cheap size estimate first: serialising a book-length document only to be refused by the
+  // quota would stall the page on every edit.
+  const std::size_t estimate = doc.text.size() + doc.mentions.size() * 120 + doc.relations.size() * 260 + doc.actors.size() * 160;
+  if (estimate > kAutosaveMaxBytes) {
+    save_state_ = SaveState::too_large;
+  } else {
+    // Tokens make the record much larger; they are kept if the quota allows, else dropped (a
+    // document without tokens is still valid dyad/1; drag-selection then snaps to characters).
+    const double now = platform::epoch_ms();
+    platform::StorageResult r = platform::StorageResult::full;
+    std::string json = to_json(doc);
+    saved_with_tokens_ = json.size() <= kAutosaveMaxBytes;
+    if (saved_with_tokens_) r = platform::storage_set(kAutosaveKey, encode_autosave(json, now));
+    if (r == platform::StorageResult::full) {
+      json = to_json(doc, WriteOptions{false, false});
+      saved_with_tokens_ = false;
+      r = json.size() <= kAutosaveMaxBytes ? platform::storage_set(kAutosaveKey, encode_autosave(json, now))
+                                           : platform::StorageResult::full;
+    }
+    if (r == platform::StorageResult::ok) {
+      save_state_ = SaveState::saved;
+      last_saved_epoch_ms_ = now;
+      last_saved_hhmm_ = platform::local_time_hhmm(now);
+      ++saves_;
+      // The old format's keys would otherwise be restored after a downgrade.
+      platform::storage_remove(kLegacyAutosaveKey);
+      platform::storage_remove(kLegacyAutosaveMetaKey);
+    } else {
+      save_state_ = r == platform::StorageResult::full ? SaveState::full : SaveState::unavailable;
+    }
+  }
+  if (save_state_ != SaveState::saved) ++save_failures_;
+  if (save_state_ != before && save_state_ != SaveState::saved) {
+    const std::string kept = last_saved_hhmm_.empty() ? "" : " Your save from " + last_saved_hhmm_ + " is kept.";
+    switch (save_state_) {
+      case SaveState::full: platform::announce("Not saved: browser storage is full." + kept + " Use Download JSON to keep this work."); break;
+      case SaveState::unavailable: platform::announce("Not saved: browser storage is not available. Use Download JSON to keep this work."); break;
+      case SaveState::too_large: platform::announce("This document is too large to autosave in the browser. Use Download JSON to keep it."); break;
+      default: break;
+    }
+  }
+}
+
+void App::save_prefs() {
+  saved_theme_ = ui_.theme;
+  saved_show_all_arcs_ = ui_.show_all_arcs;
+  const nlohmann::json j = {{"theme", ui_.theme == Theme::dark ? "dark" : "light"}, {"showAllArcs", ui_.show_all_arcs}};
+  platform::storage_set(kPrefsKey, j.dump());
+}
+
+void App::load_prefs() {
+  const auto stored = platform::storage_get(kPrefsKey);
+  if (!stored) return;
+  const nlohmann::json j = nlohmann::json::parse(*stored, nullptr, false);
+  if (!j.is_object()) return;
+  if (j.contains("theme") && j["theme"].is_string()) set_theme(j["theme"] == "light" ? Theme::light : Theme::dark);
+  if (j.contains("showAllArcs") && j["showAllArcs"].is_boolean()) ui_.show_all_arcs = j["showAllArcs"].get<bool>();
+  saved_theme_ = ui_.theme;
+  saved_show_all_arcs_ = ui_.show_all_arcs;
+}
+
+// [SECTION] Sessions
+
+void App::start_session() {
+  load_prefs();
+  crashed_session_ = platform::storage_get(kSessionKey).has_value();
+  platform::storage_set(kSessionKey, "open");
+
+  std::optional<std::string> stored = platform::storage_get(kAutosaveKey);
+  double legacy_when = 0;
+  if (!stored) {
+    stored = platform::storage_get(kLegacyAutosaveKey);
+    if (const auto meta = platform::storage_get(kLegacyAutosaveMetaKey)) {
+      const nlohmann::json j = nlohmann::json::parse(*meta, nullptr, false);
+      if (j.is_object() && j.contains("savedAt") && j["savedAt"].is_number()) legacy_when = j["savedAt"].get<double>();
+    }
+  }
+  if (!stored) return;
+  std::string problem;
+  std::optional<AutosaveRecord> record = decode_autosave(*stored, &problem);
+  std::optional<Document> doc;
+  if (record) {
+    LoadResult r = from_json(record->document_json, "autosave");
+    if (r.ok()) doc = std::move(r.document);
+    else problem = "the saved copy is not valid dyad/1 (" + first_error(r.diagnostics) + ")";
+  }
+  if (!doc) {
+    // Nothing is deleted: the record stays until new work replaces it, and can be saved as a file.
+    damaged_autosave_ = std::move(*stored);
+    notice_ = "Your autosaved work could not be restored: " + problem + ".";
+    platform::announce(notice_);
+    return;
+  }
+  const double when = record->saved_at_ms > 0 ? record->saved_at_ms : legacy_when;
+  recovery_saved_at_ = when;
+  recovery_hhmm_ = when > 0 ? platform::local_time_hhmm(when) : "";
+  recovery_ = std::move(doc);
+  if (crashed_session_) {
+    // The last session ended without closing: ask, rather than silently bringing it back.
+    open_recovery_ = true;
+    platform::announce("dyad was not closed properly last time. Restore unsaved work" +
+                       (recovery_hhmm_.empty() ? std::string() : " from " + recovery_hhmm_) + "?");
+    return;
+  }
+  restore_now();
+}
+
+void App::restore_now() {
+  if (!recovery_) return;
+  Document doc = std::move(*recovery_);
+  recovery_.reset();
+  set_document(std::move(doc), "");
+  save_due_ms_ = -1;  // it is what is stored
+  save_state_ = SaveState::saved;
+  last_saved_epoch_ms_ = recovery_saved_at_;
+  last_saved_hhmm_ = recovery_hhmm_;
+  notice_ = "Restored your work" + (last_saved_hhmm_.empty() ? std::string() : " from " + last_saved_hhmm_) + ".";
+  notice_offers_fresh_start_ = true;
+  platform::announce(notice_);
+}
+
+void App::page_hide() {
+  if (save_due_ms_ >= 0) save_now();
+  // removeItem cannot fail for lack of space, unlike writing a "closed" marker.
+  platform::storage_remove(kSessionKey);
+}
+
+void App::page_hidden() {
+  if (save_due_ms_ >= 0) save_now();
+}
+
+void App::page_show() { platform::storage_set(kSessionKey, "open"); }
+
+// [SECTION] Between frames
+
+bool App::background(double now_ms) {
+  bool redraw = false;
+  if (job_.running()) {
+    if (job_.step(now_ms + kExtractionSliceMs, platform::now_ms)) finish_extraction();
+    redraw = true;
+  }
+  if (mirror_due_ms_ >= 0 && now_ms >= mirror_due_ms_ && !job_.running()) {
+    mirror_due_ms_ = -1;
+    platform::set_mirror(mirror_json(document(), index_, kMirrorMaxBytes));
+  }
+  if (save_due_ms_ >= 0 && now_ms >= save_due_ms_) {
+    save_now();
+    redraw = true;  // the status bar shows the time
+  }
+  if (ui_.theme != saved_theme_ || ui_.show_all_arcs != saved_show_all_arcs_) save_prefs();
+  return redraw;
+}
+
+bool App::animating() const { return article_.animating() || job_.running(); }
+
+}  // namespace dyad::app
