@@ -651,7 +651,7 @@ Np SentenceMatcher::np_forward(int pos, bool allow_place, bool coordinate, bool 
     }
     const bool poss = (j < size() && at(j).possessive) || is_possessive_pronoun(head);
     if (!poss || stop_at_possessive) break;
-    int k = at(j).possessive ? j + 1 : j;
+    int k = j < size() && at(j).possessive ? j + 1 : j;  // "his" may end the sentence
     int words = 0;
     while (k < size() && !is_mention(k) && words < 3 && at(k).punct == 0 && !has_cue(k, cue::kCuePrep | cue::kCueConj) &&
            !verb_like(k)) {

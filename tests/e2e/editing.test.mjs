@@ -71,6 +71,28 @@ test('an actor is renamed in the actors panel (typed, including non-ASCII letter
   await page.close();
 });
 
+test('Tab walks the suggestions even when the actor editor is open, instead of jumping into its text fields', async () => {
+  const page = await pageWith(caucasusDocument());
+  await clickItem(page, 'tab:actors');
+  await clickItem(page, 'actor:a3');
+  await waitForState(page, (s) => s.selectedActor === 'a3');
+  // Give the panel itself the keyboard focus: click its empty space, above the editor's fields.
+  const name = await rectOf(page, 'actor-editor:name');
+  await page.mouse.click(name.x1 + 20, name.y0 - 12);
+  for (let i = 0; i < 3; ++i) {
+    const before = await appState(page);
+    await press(page, 'Tab');
+    const state = await waitForState(page, (s, b) => s.selectedMention !== b || s.selectedRelation !== '', before.selectedMention);
+    assert.equal(state.textInput, false, 'the keyboard stayed out of the text fields');
+  }
+  const before = await documentJson(page);
+  await press(page, 'x');
+  await waitForIdle(page);
+  assert.deepEqual(await documentJson(page), before);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test('a relation is negated and its modality changed in the relations panel; the arc label says NOT', async () => {
   const page = await pageWith(caucasusDocument());
   await clickItem(page, 'tab:relations');

@@ -206,10 +206,29 @@ export async function rectOf(page, key) {
   }, key);
 }
 
-/// Clicks the centre of a widget found through the test hook (waits until it is drawn).
+/// Waits until widget `key` is on screen where it will stay: drawn with an area, and either the
+/// app has no frames pending or the rectangle survived a newly drawn frame (layouts settle over
+/// the first frames after a change, e.g. a tab bar's first frame). Returns it in CSS pixels.
+export async function settledRect(page, key, timeout = 10000) {
+  await page.waitForFunction((k) => {
+    const M = window.Module;
+    const rect = M.testItemRect(k);
+    const frames = M.testFramesDrawn();
+    const seen = (window.__dyadRects ||= {});
+    const before = seen[k];
+    seen[k] = { rect, frames };
+    if (rect === 'null') return false;
+    const r = JSON.parse(rect);
+    if (!(r.x1 > r.x0 && r.y1 > r.y0)) return false;
+    if (!M.testFramesPending()) return true;
+    return !!before && before.rect === rect && before.frames !== frames;
+  }, key, { timeout, polling: 30 });
+  return rectOf(page, key);
+}
+
+/// Clicks the centre of a widget found through the test hook, once it has settled.
 export async function clickItem(page, key, options = {}) {
-  await page.waitForFunction((k) => window.Module.testItemRect(k) !== 'null', key, { timeout: 5000 });
-  const r = await rectOf(page, key);
+  const r = await settledRect(page, key);
   await page.mouse.move(r.cx, r.cy);
   await page.waitForTimeout(40);
   await page.mouse.down(options);

@@ -124,8 +124,12 @@ void App::select_next_suggestion(int direction) {
   ui_.scroll_to_byte = it.byte;
 }
 
+void App::key_tab(bool shift) { tab_steps_.push_back(shift ? -1 : 1); }
+
 void App::handle_shortcuts() {
   const ImGuiIO& io = ImGui::GetIO();
+  std::vector<int> tab_steps;
+  tab_steps.swap(tab_steps_);
   if (io.WantTextInput || ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;
   const bool ctrl = io.KeyCtrl || io.KeySuper;
   if (ctrl) {
@@ -143,7 +147,7 @@ void App::handle_shortcuts() {
   std::string target = !ui_.selected_relation.empty() ? ui_.selected_relation
                        : !ui_.selected_mention.empty() ? ui_.selected_mention
                                                        : ui_.selected_actor;
-  if (imgui_key_pressed(ImGuiKey_Tab, true)) select_next_suggestion(io.KeyShift ? -1 : 1);
+  for (const int step : tab_steps) select_next_suggestion(step);
   if (imgui_key_pressed(ImGuiKey_Escape)) ui_.clear_selection();
   if (target.empty()) return;
   if (key_pressed('A')) pending_.push_back(Accept{target});

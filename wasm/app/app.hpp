@@ -79,6 +79,10 @@ class App {
   /// (which can include waiting for the GPU process), for tests and benchmarks.
   void note_frame_time(double ui_ms, double submit_ms);
 
+  /// Tab or Shift+Tab outside text fields: the next / previous suggestion. (Kept from ImGui,
+  /// whose own Tab would move the keyboard into the next text field of the focused panel.)
+  void key_tab(bool shift);
+
   /// The fonts were rebuilt (device pixel ratio changed): re-apply the style, re-layout.
   void set_font(ImFont* font, float dpr);
   void set_theme(Theme theme);
@@ -143,6 +147,7 @@ class App {
   std::size_t suggestions_ = 0;  ///< suggested mentions + relations, counted on each change
   bool has_rtl_ = false;         ///< the text has right-to-left letters
   bool rtl_notice_ = false;      ///< the "shown unshaped" notice is showing
+  std::vector<int> tab_steps_;  ///< Tab presses since the last frame: +1 forward, -1 back
   double last_frame_ms_ = 0;   ///< UI build
   double last_submit_ms_ = 0;  ///< WebGL submission
   double max_frame_ms_ = 0;    ///< UI build, since the last document change

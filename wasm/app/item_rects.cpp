@@ -22,6 +22,8 @@ std::unordered_map<std::string, Rect>& rects() {
 void remember_item(const std::string& key) {
   const ImVec2 a = ImGui::GetItemRectMin();
   const ImVec2 b = ImGui::GetItemRectMax();
+  // An item not laid out yet (a tab in its tab bar's first frame) has no area: not clickable.
+  if (b.x <= a.x || b.y <= a.y) return;
   rects()[key] = {a.x, a.y, b.x, b.y};
 }
 

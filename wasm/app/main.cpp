@@ -68,6 +68,12 @@ void on_key_for_imgui(GLFWwindow* window, int key, int scancode, int action, int
     rt.deferred_releases.push_back({key, scancode, mods});
     return;
   }
+  // Outside text fields Tab walks the suggestions; ImGui would also move the keyboard into the
+  // next text field of the focused panel (so the next letter typed would edit an actor's name).
+  if (key == GLFW_KEY_TAB && !ImGui::GetIO().WantTextInput) {
+    if (action != GLFW_RELEASE) rt.app.key_tab((mods & GLFW_MOD_SHIFT) != 0);
+    return;
+  }
   if (action == GLFW_PRESS && known) rt.pressed_in_frame[static_cast<std::size_t>(key)] = rt.frames_drawn;
   ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
 }
@@ -272,6 +278,7 @@ bool start() {
   hooks.state_json = [] { return g_runtime->app.state_json(); };
   hooks.frames_drawn = [] { return g_runtime->frames_drawn; };
   hooks.loop_ticks = [] { return g_runtime->loop_ticks; };
+  hooks.frames_pending = [] { return g_runtime->frames_left > 0 || g_runtime->app.animating(); };
   platform::install(std::move(hooks));
   platform::set_text_limit(static_cast<double>(kMaxTextBytes));
 

@@ -36,6 +36,7 @@ struct AppHooks {
   std::function<std::string(std::string)> item_rect;   ///< test hook: where a widget/mention is
   std::function<std::uint64_t()> frames_drawn;         ///< test hook
   std::function<std::uint64_t()> loop_ticks;           ///< test hook
+  std::function<bool()> frames_pending;                ///< test hook: more frames will be drawn
 };
 
 /// Installs the page listeners (document paste, canvas wheel) and remembers the hooks.

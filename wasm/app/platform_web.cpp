@@ -314,6 +314,7 @@ std::string js_item_rect(std::string key) { return g_hooks.item_rect ? g_hooks.i
 std::string js_state_json() { return g_hooks.state_json ? g_hooks.state_json() : std::string("null"); }
 // Counters as doubles: exact up to 2^53, and 3.1.6 embind has no BigInt by default.
 double js_frames_drawn() { return g_hooks.frames_drawn ? static_cast<double>(g_hooks.frames_drawn()) : 0.0; }
+bool js_frames_pending() { return g_hooks.frames_pending ? g_hooks.frames_pending() : false; }
 double js_loop_ticks() { return g_hooks.loop_ticks ? static_cast<double>(g_hooks.loop_ticks()) : 0.0; }
 
 }  // namespace
@@ -339,6 +340,7 @@ EMSCRIPTEN_BINDINGS(dyad_app) {
   em::function("testItemRect", &js_item_rect);
   em::function("testFramesDrawn", &js_frames_drawn);
   em::function("testLoopTicks", &js_loop_ticks);
+  em::function("testFramesPending", &js_frames_pending);
 }
 
 // [SECTION] platform.hpp
