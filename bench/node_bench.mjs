@@ -31,6 +31,12 @@ function timeIt(fn, minMs = 1500, maxRuns = 50) {
   return { median_ms: times[times.length >> 1], min_ms: times[0], runs: times.length };
 }
 
+// Median and min of the last `runs` entries (timeIt's warm-up calls are recorded too).
+function summary(all, runs) {
+  const t = all.slice(-runs).sort((a, b) => a - b);
+  return { median_ms: t[t.length >> 1], min_ms: t[0] };
+}
+
 const results = [];
 for (const words of sizes) {
   const file = `${corpusDir}/${words}w.txt`;
@@ -39,14 +45,24 @@ for (const words of sizes) {
   // A fresh module per size, so the heap size reported is what this article needed.
   const dyad = await createDyad();
   const bytes = Buffer.byteLength(text);
-  let tokens = 0, mentions = 0;
+  let tokens = 0, mentions = 0, jsonChars = 0;
+  // The call and the JSON.parse a caller does with its result, timed apart in the same runs:
+  // extract() = text into the heap + extraction + to_json + the JSON string back into JS.
+  const callMs = [], parseMs = [];
   const d = timeIt(() => {
-    const doc = JSON.parse(dyad.extract(text));
+    const t0 = performance.now();
+    const json = dyad.extract(text);
+    const t1 = performance.now();
+    const doc = JSON.parse(json);
+    callMs.push(t1 - t0);
+    parseMs.push(performance.now() - t1);
+    jsonChars = json.length;
     tokens = doc.tokens.length;
     mentions = doc.mentions.length;
   }, words >= 1000000 ? 1 : 1500, words >= 1000000 ? 3 : 50);
   const heapBytes = dyad.HEAPU8.length;
-  const row = { words, bytes, tokens, mentions, dyad: d, dyad_mb_s: bytes / 1e6 / (d.median_ms / 1e3),
+  const row = { words, bytes, tokens, mentions, json_chars: jsonChars, dyad: d, call: summary(callMs, d.runs), parse: summary(parseMs, d.runs),
+                dyad_mb_s: bytes / 1e6 / (d.median_ms / 1e3),
                 dyad_tokens_s: tokens / (d.median_ms / 1e3), wasm_heap_bytes: heapBytes };
   if (words <= compromiseMax) {
     let terms = 0, ents = 0;

@@ -1,13 +1,12 @@
 // dyad — command-line front end over the core: extract (one text or JSON lines), validate, eval.
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
-#include <filesystem>
-#include <fstream>
-#include <iostream>
-#include <iterator>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -43,25 +42,115 @@ const char* kHelp =
     "  dyad --version                                 print the version\n"
     "  dyad --help                                    print this help\n"
     "\n"
+    "Limits: 16 MiB of text per article (a --jsonl line: 128 MiB), 2 GiB per file for validate, 256 MiB per\n"
+    "lexicon; larger input is refused as soon as the limit is passed (docs/reliability.md).\n"
     "Exit codes: 0 ok, 1 invalid input (any invalid file or failed line), 2 usage error, 3 file not readable.\n";
 
-bool read_input(const std::string& path, std::string& out) {
-  if (path == "-") {
-    std::ostringstream ss;
-    ss << std::cin.rdbuf();
-    out = ss.str();
+// [SECTION] Reading input within limits
+// Input is read in chunks and never past its limit: a 2 GB file or an endless pipe is refused
+// once the limit is passed, without the rest being read into memory.
+
+// Per-call limits on what the CLI reads (docs/reliability.md, "Limits").
+constexpr std::size_t kMaxJsonFileBytes = std::size_t{1} << 31;   // one dyad/1 file for validate: 2 GiB
+constexpr std::size_t kMaxJsonlLineBytes = 8 * dyad::kMaxTextBytes;  // a --jsonl line: 128 MiB
+constexpr std::size_t kMaxLexiconBytes = 256u << 20;                // one --lexicon file: 256 MiB
+
+enum class Read { ok, too_large, end, error };
+
+/// A file or stdin, read in chunks. A directory is refused when opened (EISDIR).
+class Input {
+ public:
+  Input() = default;
+  Input(const Input&) = delete;
+  Input& operator=(const Input&) = delete;
+  ~Input() {
+    if (file_ && file_ != stdin) std::fclose(file_);
+  }
+
+  /// Opens `path` ("-" = stdin). False, with errno set, if it cannot be read.
+  bool open(const std::string& path) {
+    file_ = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
+    if (!file_) return false;
+    struct stat st {};
+    if (fstat(fileno(file_), &st) == 0) {
+      if (S_ISDIR(st.st_mode)) {
+        errno = EISDIR;
+        return false;
+      }
+      // A regular file, also as stdin (`dyad extract - < file`, maybe read from partway).
+      const off_t at = lseek(fileno(file_), 0, SEEK_CUR);
+      if (S_ISREG(st.st_mode) && at >= 0 && at <= st.st_size) size_ = static_cast<std::uint64_t>(st.st_size - at);
+    }
     return true;
   }
-  // A directory opens as a stream on Linux and throws on the first read: refuse it up front.
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    errno = EISDIR;
-    return false;
+
+  /// The size of a regular file (also as stdin), from the file system; -1 for pipes and devices.
+  std::int64_t known_size() const { return size_ == kUnknown ? -1 : static_cast<std::int64_t>(size_); }
+
+  /// Everything, if it is at most `limit` bytes; else too_large, having read at most `limit` + 1
+  /// bytes (none when the file system already tells the size).
+  Read read_all(std::size_t limit, std::string& out) {
+    out.clear();
+    if (size_ != kUnknown && size_ > limit) return Read::too_large;
+    if (size_ != kUnknown) out.reserve(static_cast<std::size_t>(size_));
+    for (;;) {
+      if (!fill()) return std::ferror(file_) ? Read::error : Read::ok;
+      if (out.size() + (end_ - begin_) > limit) return Read::too_large;
+      out.append(buffer_ + begin_, end_ - begin_);
+      begin_ = end_;
+    }
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return !in.bad();
+
+  /// The next line, without its LF (or CRLF). A line longer than `limit` is read to its end
+  /// without being kept (constant memory) and gives too_large; `line` is then empty.
+  Read next_line(std::size_t limit, std::string& line) {
+    line.clear();
+    bool any = false, too_long = false;
+    for (;;) {
+      if (begin_ == end_ && !fill()) {
+        if (std::ferror(file_)) return Read::error;
+        if (!any) return Read::end;
+        break;
+      }
+      any = true;
+      const char* start = buffer_ + begin_;
+      const void* nl = std::memchr(start, '\n', end_ - begin_);
+      const std::size_t n = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - start) : end_ - begin_;
+      if (!too_long && line.size() + n > limit) {
+        too_long = true;
+        line.clear();
+        line.shrink_to_fit();
+      }
+      if (!too_long) line.append(start, n);
+      begin_ += n;
+      if (nl) {
+        ++begin_;
+        break;
+      }
+    }
+    if (too_long) return Read::too_large;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    return Read::ok;
+  }
+
+ private:
+  bool fill() {
+    begin_ = 0;
+    end_ = std::fread(buffer_, 1, sizeof buffer_, file_);
+    return end_ > 0;
+  }
+
+  static constexpr std::uint64_t kUnknown = ~std::uint64_t{0};
+  std::FILE* file_ = nullptr;
+  std::uint64_t size_ = kUnknown;
+  char buffer_[1 << 16];
+  std::size_t begin_ = 0, end_ = 0;
+};
+
+/// "N bytes" when the size is known, else "more than LIMIT bytes" (a pipe is not read further).
+std::string size_beyond(const Input& in, std::size_t limit) {
+  return in.known_size() >= 0 ? std::to_string(in.known_size()) + " bytes"
+                              : "more than " + std::to_string(limit) + " bytes (it was not read further)";
 }
 
 int usage_error(const std::string& message) {
@@ -91,9 +180,20 @@ int load_user_lexicons(const std::vector<std::string>& files) {
   bool errors = false;
   for (const auto& f : files) {
     std::string tsv;
-    if (f == "-" || !read_input(f, tsv)) {
+    Input in;
+    if (f == "-" || !in.open(f)) {
       std::fprintf(stderr, "dyad: cannot read lexicon %s: %s\n", f.c_str(), f == "-" ? "stdin is the article" : std::strerror(errno));
       return kExitIo;
+    }
+    const Read r = in.read_all(kMaxLexiconBytes, tsv);
+    if (r == Read::error) {
+      std::fprintf(stderr, "dyad: error reading lexicon %s: %s\n", f.c_str(), std::strerror(errno));
+      return kExitIo;
+    }
+    if (r == Read::too_large) {
+      std::fprintf(stderr, "%s: error: the lexicon is %s; dyad reads at most %zu bytes per lexicon file (lexicon.too_large)\n",
+                   f.c_str(), size_beyond(in, kMaxLexiconBytes).c_str(), kMaxLexiconBytes);
+      return kExitInvalid;
     }
     for (const auto& d : g_user_lexicons.add_tsv(tsv, f)) {
       std::fprintf(stderr, "%s\n", dyad::format(d).c_str());
@@ -131,11 +231,23 @@ int cmd_extract(const std::vector<std::string>& args) {
   if (const int rc = load_user_lexicons(lexicon_files); rc != kExitOk) return rc;
   if (jsonl) return cmd_extract_jsonl(file, wo);
   std::string text;
-  if (!read_input(file, text)) {
+  Input in;
+  const Read r = in.open(file) ? in.read_all(dyad::kMaxTextBytes, text) : Read::error;
+  if (r == Read::error) {
     std::fprintf(stderr, "dyad: cannot read %s: %s\n", file.c_str(), std::strerror(errno));
     return kExitIo;
   }
-  const dyad::Document doc = dyad::extract(text, extract_options());
+  dyad::Document doc;
+  if (r == Read::too_large) {
+    // The refusal extract() itself gives, without reading the rest of a huge file or an endless pipe.
+    dyad::Diagnostic d;
+    d.code = "text.too_large";
+    d.message = "text is " + size_beyond(in, dyad::kMaxTextBytes) + "; one call accepts at most " +
+                std::to_string(dyad::kMaxTextBytes) + " bytes (split the input, e.g. one article per line with `dyad extract --jsonl`)";
+    doc.diagnostics.push_back(std::move(d));
+  } else {
+    doc = dyad::extract(text, extract_options());
+  }
   for (const auto& d : doc.diagnostics) {
     dyad::Diagnostic shown = d;
     shown.source = file == "-" ? "<stdin>" : file;
@@ -150,11 +262,19 @@ int cmd_extract(const std::vector<std::string>& args) {
 // /pointer] (code)"), then a summary line. Returns the exit code for this file.
 int validate_file(const std::string& path) {
   std::string json;
-  if (!read_input(path, json)) {
+  Input in;
+  const Read r = in.open(path) ? in.read_all(kMaxJsonFileBytes, json) : Read::error;
+  if (r == Read::error) {
     std::fprintf(stderr, "dyad: cannot read %s: %s\n", path.c_str(), std::strerror(errno));
     return kExitIo;
   }
   const std::string name = path == "-" ? "<stdin>" : path;
+  if (r == Read::too_large) {
+    std::fprintf(stderr, "%s: error: the file is %s; dyad validate reads at most %zu bytes (2 GiB) per file (file.too_large)\n",
+                 name.c_str(), size_beyond(in, kMaxJsonFileBytes).c_str(), kMaxJsonFileBytes);
+    std::fprintf(stderr, "%s: invalid (1 problem)\n", name.c_str());
+    return kExitInvalid;
+  }
   const auto result = dyad::from_json(json, name);
   std::size_t errors = 0, warnings = 0;
   for (const auto& d : result.diagnostics) {
@@ -213,22 +333,31 @@ int json_depth(const std::string& s) {
 
 std::string dump(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
+/// The {"schema":"dyad/1-error",...} record for a failed line; `error` gets the message.
+std::string jsonl_error(std::size_t line_no, const Json& id, const char* code, const std::string& message, std::string& error) {
+  Json e = Json::object();
+  e["schema"] = "dyad/1-error";
+  e["line"] = line_no;
+  e["id"] = id;
+  e["error"] = message;
+  e["code"] = code;
+  error = message;
+  return dump(e) + "\n";
+}
+
 /// One input line -> one output record (a dyad/1 document or a dyad/1-error record).
 /// Returns false when the line failed.
 bool jsonl_record(const std::string& line, std::size_t line_no, const dyad::WriteOptions& wo, std::string& out, std::string& error) {
   Json id = nullptr;
   auto fail = [&](const char* code, const std::string& message) {
-    Json e = Json::object();
-    e["schema"] = "dyad/1-error";
-    e["line"] = line_no;
-    e["id"] = id;
-    e["error"] = message;
-    e["code"] = code;
-    out = dump(e) + "\n";
-    error = message;
+    out = jsonl_error(line_no, id, code, message, error);
     return false;
   };
   if (!dyad::check_utf8(line).valid) return fail("jsonl.utf8", "the line is not valid UTF-8");
+  // The JSON parser takes a NUL for the end of the input and would ignore what follows it.
+  if (const auto nul = line.find('\0'); nul != std::string::npos)
+    return fail("jsonl.syntax", "NUL byte at column " + std::to_string(dyad::count_code_points(std::string_view(line).substr(0, nul)) + 1) +
+                                    " (byte " + std::to_string(nul) + "); JSON text cannot contain NUL (in a string, write \\u0000)");
   if (json_depth(line) > 64) return fail("jsonl.depth", "the line nests JSON more than 64 levels deep");
   const Json j = Json::parse(line, nullptr, false);
   if (j.is_discarded()) return fail("jsonl.syntax", "the line is not valid JSON (expected a JSON string or an object with \"text\")");
@@ -282,31 +411,38 @@ bool jsonl_record(const std::string& line, std::size_t line_no, const dyad::Writ
 }
 
 int cmd_extract_jsonl(const std::string& file, const dyad::WriteOptions& wo) {
-  std::ifstream in_file;
-  if (file != "-") {
-    in_file.open(file, std::ios::binary);
-    if (!in_file) {
-      std::fprintf(stderr, "dyad: cannot read %s: %s\n", file.c_str(), std::strerror(errno));
-      return kExitIo;
-    }
+  Input in;
+  if (!in.open(file)) {
+    std::fprintf(stderr, "dyad: cannot read %s: %s\n", file.c_str(), std::strerror(errno));
+    return kExitIo;
   }
-  std::istream& in = file == "-" ? std::cin : in_file;
   const std::string name = file == "-" ? "<stdin>" : file;
   std::string line, record, error;
   std::size_t line_no = 0, failed = 0;
-  while (std::getline(in, line)) {
+  for (Read r; (r = in.next_line(kMaxJsonlLineBytes, line)) != Read::end;) {
+    if (r == Read::error) {
+      std::fprintf(stderr, "dyad: error reading %s: %s\n", name.c_str(), std::strerror(errno));
+      return kExitIo;
+    }
     ++line_no;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.find_first_not_of(" \t") == std::string::npos) continue;  // blank lines carry no article
-    if (!jsonl_record(line, line_no, wo, record, error)) {
+    bool ok = true;
+    if (r == Read::too_large) {
+      ok = false;
+      record = jsonl_error(line_no, nullptr, "jsonl.too_large",
+                           "the line is over " + std::to_string(kMaxJsonlLineBytes) +
+                               " bytes (a line holds one article of at most " + std::to_string(dyad::kMaxTextBytes) +
+                               " bytes); it was skipped",
+                           error);
+    } else if (line.find_first_not_of(" \t") == std::string::npos) {
+      continue;  // blank lines carry no article
+    } else {
+      ok = jsonl_record(line, line_no, wo, record, error);
+    }
+    if (!ok) {
       ++failed;
       std::fprintf(stderr, "%s:%zu: error: %s\n", name.c_str(), line_no, error.c_str());
     }
     std::fwrite(record.data(), 1, record.size(), stdout);
-  }
-  if (in.bad()) {
-    std::fprintf(stderr, "dyad: error reading %s\n", name.c_str());
-    return kExitIo;
   }
   return failed > 0 ? kExitInvalid : kExitOk;
 }

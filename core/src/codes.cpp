@@ -19,6 +19,9 @@ std::string sector_of(const ActorRecord& a, const Lexicons& lex) {
     case ActorType::person:
       if (a.title >= 0) {
         const std::string& s = lex.titles()[static_cast<std::size_t>(a.title)].sector;
+        // "Pakistan's deputy high commissioner": an international title held for a country is
+        // a diplomat's.
+        if (s == "IGO" && a.country >= 0) return "GOV";
         if (!s.empty()) return s;
       }
       return a.sector;
@@ -106,13 +109,22 @@ void write_document(const TextLayer& text, const Lexicons& lex, const std::vecto
     out.code = actor_code(A, lex);
     // A person speaking for a non-state body takes its sector: "Hamas official Osama Hamdan" is
     // PSEREB, not PSEGOV; "army spokesman" MIL.
-    if (A.type == ActorType::person && A.affiliation >= 0 && !out.country.empty()) {
+    if (A.type == ActorType::person && A.affiliation >= 0) {
       const std::int32_t aff = root(cands[static_cast<std::size_t>(A.affiliation)].actor);
       if (aff >= 0) {
         const ActorRecord& F = actors[static_cast<std::size_t>(aff)];
         const std::string fs = sector_of(F, lex);
         const bool generic = out.sector.empty() || out.sector == "GOV";
-        if (generic && !fs.empty() && fs != "GOV" && F.type != ActorType::state && F.type != ActorType::location) {
+        const std::string fcode = actor_code(F, lex);
+        if (F.country < 0 && F.type == ActorType::organization && fcode.size() >= 6 &&
+            (fcode.rfind("IGO", 0) == 0 || fcode.rfind("NGO", 0) == 0)) {
+          // "NATO Secretary-General Mark Rutte", "a U.N. spokeswoman": an international body's
+          // official takes its organisation's code (IGONAT, IGOUNO), not a country's.
+          out.country.clear();
+          out.sector = fcode.substr(0, 3);
+          out.code = fcode.substr(0, 6);
+        } else if (!out.country.empty() && generic && !fs.empty() && fs != "GOV" && F.type != ActorType::state &&
+                   F.type != ActorType::location) {
           out.sector = fs;
           out.code = out.country + fs;
         }

@@ -163,7 +163,7 @@ class Resolver {
           A.name = C.name;
         A.rule = C.rule;
       }
-      if (C.ref == Ref::person && !C.key.empty() && C.key.size() > A.key.size()) {
+      if (C.ref == Ref::person && A.type == ActorType::person && !C.key.empty() && C.key.size() > A.key.size()) {
         A.key = C.key;
         A.name = std::string(C.name);
       }
@@ -214,16 +214,7 @@ class Resolver {
       Candidate& T = cs_[static_cast<std::size_t>(C.same_as)];
       resolve_alone(c);
       if (C.actor >= 0) {
-        ActorRecord& A = actors_[static_cast<std::size_t>(C.actor)];
-        std::int32_t title = T.title;
-        if (T.counterpart && T.possessor >= 0 && cs_[static_cast<std::size_t>(T.possessor)].actor >= 0)
-          title = actors_[static_cast<std::size_t>(cs_[static_cast<std::size_t>(T.possessor)].actor)].title;
-        std::int32_t country = T.country >= 0 ? T.country : possessor_country(T);
-        if (T.counterpart) country = T.country;
-        if (A.title < 0 && title >= 0) A.title = title;
-        if (A.country < 0 && country >= 0) A.country = country;
-        if (A.sector.empty() && !T.sector.empty()) A.sector = std::string(T.sector);
-        if (T.affiliation >= 0 && A.affiliation < 0) A.affiliation = T.affiliation;
+        lend_description(C.actor, T);
         assign(C.same_as, C.actor);
       }
       return;
@@ -232,9 +223,17 @@ class Resolver {
       const std::int32_t target = cs_[static_cast<std::size_t>(C.same_as)].actor;
       const std::int32_t own = C.kind == MentionKind::name && C.ref == Ref::person ? find_person(C, c) : -1;
       if (own >= 0 && own != target) merge(target, own);
+      // "Dmitry Peskov, the Kremlin's spokesman": the description after the name.
+      if (C.kind == MentionKind::nominal && C.ref == Ref::role &&
+          actors_[static_cast<std::size_t>(target)].type == ActorType::person)
+        lend_description(target, C);
       assign(c, target);
       ActorRecord& A = actors_[static_cast<std::size_t>(target)];
-      if (C.kind == MentionKind::name && (C.ref == Ref::person || C.uncertain_type)) {
+      // A name in apposition to a person or a role is a person ("his counterpart, Abbas
+      // Araghchi"); an acronym after an organisation's name ("Law Society of Kenya (LSK)") is not.
+      const Candidate& T = cs_[static_cast<std::size_t>(C.same_as)];
+      const bool person_target = T.ref == Ref::person || T.ref == Ref::role || A.type == ActorType::person;
+      if (C.kind == MentionKind::name && (C.ref == Ref::person || (C.uncertain_type && person_target))) {
         A.type = ActorType::person;
         if (!A.named || C.key.size() > A.key.size()) {
           A.name = std::string(C.name);
@@ -248,26 +247,37 @@ class Resolver {
     resolve_alone(c);
   }
 
+  // A person's description in apposition ("his Iranian counterpart", "the Kremlin's spokesman",
+  // "a researcher at ...") lends the person its country, title, sector and affiliation.
+  void lend_description(std::int32_t a, const Candidate& T) {
+    ActorRecord& A = actors_[static_cast<std::size_t>(a)];
+    std::int32_t title = T.title;
+    if (T.counterpart && T.possessor >= 0 && cs_[static_cast<std::size_t>(T.possessor)].actor >= 0)
+      title = actors_[static_cast<std::size_t>(cs_[static_cast<std::size_t>(T.possessor)].actor)].title;
+    std::int32_t country = T.country >= 0 ? T.country : possessor_country(T);
+    if (T.counterpart) country = T.country;
+    if (country < 0 && T.affiliation >= 0) {
+      const Candidate& F = cs_[static_cast<std::size_t>(T.affiliation)];
+      country = F.actor >= 0 ? actors_[static_cast<std::size_t>(F.actor)].country : F.country;
+    }
+    if (A.title < 0 && title >= 0) A.title = title;
+    if (A.country < 0 && country >= 0) A.country = country;
+    if (A.sector.empty() && !T.sector.empty()) A.sector = std::string(T.sector);
+    if (T.affiliation >= 0 && A.affiliation < 0) A.affiliation = T.affiliation;
+  }
+
   void resolve_alone(std::int32_t c) {
     Candidate& C = cs_[static_cast<std::size_t>(c)];
     switch (C.ref) {
-      case Ref::state: {
-        std::int32_t country = C.country;
-        if (country < 0) country = possessor_country(C);
-        if (country < 0) country = context_country(c);
-        if (country < 0) return;
-        if (C.country < 0) C.confidence *= 0.8f;
-        C.country = country;
-        assign(c, state_of(country, c));
-        return;
-      }
+      case Ref::state:
       case Ref::government: {
+        // The country named, the possessor's ("its side"), or the context's.
         std::int32_t country = C.country >= 0 ? C.country : possessor_country(C);
         if (country < 0) country = context_country(c);
         if (country < 0) return;
         if (C.country < 0) C.confidence *= 0.8f;
         C.country = country;
-        assign(c, government_of(country, c));
+        assign(c, C.ref == Ref::state ? state_of(country, c) : government_of(country, c));
         return;
       }
       case Ref::organization:
@@ -293,8 +303,21 @@ class Resolver {
       }
       case Ref::body:
         resolve_body(c);
+        if (C.country_and >= 0 && C.actor >= 0) {
+          // "Indian and Pakistani troops": the body of each country; a plural mention of both.
+          const std::int32_t first = C.actor;
+          C.country = C.country_and;
+          C.actor = -1;
+          resolve_body(c);
+          if (C.actor >= 0 && C.actor != first) {
+            C.members = {first, C.actor};
+            C.actor = -1;
+            C.ref = Ref::plural;
+          }
+        }
         return;
       case Ref::location: {
+        if (as_named_person(c)) return;
         const auto it = names_.find(C.key);
         if (it != names_.end()) {
           ActorRecord& A = actors_[static_cast<std::size_t>(it->second)];
@@ -378,6 +401,7 @@ class Resolver {
       actors_[static_cast<std::size_t>(a)].org = C.org;
       return;
     }
+    if (as_named_person(c)) return;
     if (const std::int32_t a = find_named(C); a >= 0) {
       assign(c, a);
       return;
@@ -400,6 +424,23 @@ class Resolver {
       }
     }
     assign(c, keyed_actor("O:" + C.key, C.type, C.country, C.sector, C.name, c));
+  }
+
+  // "Araghchi" after "Abbas Araghchi": a name typed as a place or an organisation by its shape
+  // alone is the person of that name named before.
+  bool as_named_person(std::int32_t c) {
+    Candidate& C = cs_[static_cast<std::size_t>(c)];
+    if (!weakly_typed(C) || words_of(C.key).size() > 2) return false;
+    if (const auto it = names_.find(C.key);
+        it != names_.end() && actors_[static_cast<std::size_t>(it->second)].type != ActorType::person)
+      return false;
+    const std::int32_t a = find_person(C, c);
+    if (a < 0) return false;
+    C.ref = Ref::person;
+    C.type = ActorType::person;
+    C.uncertain_type = false;
+    assign(c, a);
+    return true;
   }
 
   static bool names_body(std::string_view name) {
@@ -474,7 +515,11 @@ class Resolver {
         return;
       }
     }
+    if (C.country < 0) C.country = possessive_country(c);
     if (const std::int32_t a = find_person(C, c); a >= 0) {
+      // "Ruto must go" ... "President William Ruto": the later title gives the country.
+      if (C.country < 0 && C.title >= 0 && actors_[static_cast<std::size_t>(a)].country < 0)
+        C.country = title_context_country(c);
       assign(c, a);
       return;
     }
@@ -485,9 +530,17 @@ class Resolver {
       }
     }
     std::int32_t country = C.country;
+    // "NATO ... Secretary-General Mark Rutte": a title of an international body with no country
+    // of its own belongs to the international organisation named just before.
+    bool international = false;
+    if (country < 0 && C.affiliation < 0 && C.title >= 0 && possessor_country(C) < 0 &&
+        lex_.titles()[static_cast<std::size_t>(C.title)].sector == "IGO") {
+      C.affiliation = recent_international_body(c);
+      international = C.affiliation >= 0;
+    }
     // An unqualified government title is the dateline country's official ("BAKU — Foreign
     // Minister Jeyhun Bayramov ...").
-    if (country < 0 && C.title >= 0) country = title_context_country(c);
+    if (country < 0 && C.title >= 0 && !international) country = title_context_country(c);
     C.country = country;
     const std::int32_t a = new_actor(ActorType::person, country, C.sector, C.name, c);
     actors_[static_cast<std::size_t>(a)].uncertain = C.uncertain_type;
@@ -495,10 +548,50 @@ class Resolver {
     assign(c, a);
   }
 
+  // The candidate of the nearest international organisation (sector IGO, no country) in this
+  // sentence or the two before, or -1.
+  std::int32_t recent_international_body(std::int32_t c) const {
+    const std::uint32_t s = cs_[static_cast<std::size_t>(c)].sentence;
+    for (std::int32_t k = c - 1; k >= 0; --k) {
+      const Candidate& K = cs_[static_cast<std::size_t>(k)];
+      if (K.sentence + 2 < s) break;
+      if (K.actor < 0 || K.kind != MentionKind::name) continue;
+      const ActorRecord& A = actors_[static_cast<std::size_t>(K.actor)];
+      if (A.type == ActorType::organization && A.country < 0 && A.org >= 0 &&
+          lex_.organizations()[static_cast<std::size_t>(A.org)].code.rfind("IGO", 0) == 0)
+        return k;
+    }
+    return -1;
+  }
+
+  // "political prisoners still held in Belarus", "protesters in Makati", "police in Hormozgan
+  // province": the country of a place named right after a body, or -1.
+  std::int32_t place_after(std::int32_t c) const {
+    const Candidate& C = cs_[static_cast<std::size_t>(c)];
+    if (static_cast<std::size_t>(c) + 1 >= cs_.size()) return -1;
+    const Candidate& K = cs_[static_cast<std::size_t>(c) + 1];
+    if (K.sentence != C.sentence || K.kind != MentionKind::name || K.country < 0 || K.tb > C.te + 4) return -1;
+    if (K.ref != Ref::state && K.ref != Ref::location && !K.capital_metonym) return -1;
+    const std::string_view prep = L_.fold_of(K.tb - 1);
+    if (prep != "in" && prep != "from") return -1;
+    for (std::uint32_t k = C.te; k + 1 < K.tb; ++k)
+      if (!L_.tokens[k].has(kTokWord)) return -1;
+    return K.country;
+  }
+
+  // "Rwanda's Paul Kagame": a country's possessive right before a person's name.
+  std::int32_t possessive_country(std::int32_t c) const {
+    const Candidate& C = cs_[static_cast<std::size_t>(c)];
+    if (c == 0 || C.tb < 2 || L_.fold_of(C.tb - 1) != "'s") return -1;
+    const Candidate& P = cs_[static_cast<std::size_t>(c - 1)];
+    if (P.te + 1 != C.tb || (P.ref != Ref::state && P.ref != Ref::government)) return -1;
+    return P.country;
+  }
+
   // The country of a person introduced by a title alone: the possessor's ("Kenya's Interior
   // Cabinet Secretary"), the body it speaks for ("army spokesman"), else the dateline's (wire copy
   // gives officials of the dateline country no demonym). No guess beyond that.
-  std::int32_t title_context_country(std::int32_t c) const {
+  std::int32_t title_context_country(std::int32_t c) {
     const Candidate& C = cs_[static_cast<std::size_t>(c)];
     const std::int32_t pc = possessor_country(C);
     if (pc >= 0) return pc;
@@ -517,7 +610,35 @@ class Resolver {
       }
     }
     if (only >= 0 && !several) return only;
-    return det_.dateline_country;
+    if (det_.dateline_country >= 0) return det_.dateline_country;
+    // No dateline: a head of state or government or a minister is most likely of the country
+    // the story is about.
+    if (C.title >= 0 && lex_.titles()[static_cast<std::size_t>(C.title)].rank <= 2) return salient_country();
+    return -1;
+  }
+
+  // The country the document names most often (states, governments, demonym + body), if one
+  // leads clearly; -1 otherwise. For a titled person when there is no dateline to go by.
+  std::int32_t salient_country() {
+    if (salient_ != -2) return salient_;
+    std::unordered_map<std::int32_t, int> n;
+    for (const Candidate& K : cs_)
+      if (K.country >= 0 && K.kind != MentionKind::pronoun &&
+          (K.ref == Ref::state || K.ref == Ref::government || K.ref == Ref::body))
+        ++n[K.country];
+    std::int32_t best = -1;
+    int top = 0, second = 0;
+    for (const auto& [k, v] : n) {
+      if (v > top || (v == top && k < best)) {
+        second = top;
+        top = v;
+        best = k;
+      } else if (v > second) {
+        second = v;
+      }
+    }
+    salient_ = top >= 2 && top > second ? best : -1;
+    return salient_;
   }
 
   std::int32_t find_person(const Candidate& C, std::int32_t c) const {
@@ -555,6 +676,7 @@ class Resolver {
   void resolve_body(std::int32_t c) {
     Candidate& C = cs_[static_cast<std::size_t>(c)];
     std::int32_t country = C.country >= 0 ? C.country : possessor_country(C);
+    if (country < 0) country = place_after(c);
     const SectorEntry* se = C.sector_row >= 0 ? &lex_.sectors()[static_cast<std::size_t>(C.sector_row)] : nullptr;
     const std::string noun = se ? detail::fold(se->noun) : std::string();
     const auto nw = words_of(noun);
@@ -600,7 +722,10 @@ class Resolver {
         }
       }
       // Groups of one sector are one actor ("Iranian truck drivers" ... "the drivers").
-      if (!same && se && se->type == "GROUP" && se->sector == A.sector && A.type == ActorType::group) same = true;
+      // Not for the broad sectors: residents, protesters and hostages are different people.
+      if (!same && se && se->type == "GROUP" && se->sector == A.sector && A.type == ActorType::group &&
+          se->sector != "CVL" && se->sector != "REF")
+        same = true;
       if (!same && force && A.type == ActorType::government && A.sector == se->sector && K.ref == Ref::body &&
           (country < 0 || A.country == country))
         same = true;
@@ -773,8 +898,10 @@ class Resolver {
     if (K.actor < 0 || K.ref == Ref::plural) return false;
     if (K.kind == MentionKind::pronoun && K.pronoun != P.pronoun) return false;
     const ActorRecord& A = actors_[static_cast<std::size_t>(K.actor)];
-    // A name of unknown kind is no antecedent for he or she ("Mombasa", "Central Java").
-    if (A.uncertain && (P.pronoun == PronounClass::he || P.pronoun == PronounClass::she) && A.gender == Gender::unknown)
+    // A name of unknown kind is no antecedent for he or she ("Mombasa", "Central Java"), unless
+    // no other antecedent is found (a second search, `relaxed_`).
+    if (A.uncertain && !relaxed_ && (P.pronoun == PronounClass::he || P.pronoun == PronounClass::she) &&
+        A.gender == Gender::unknown)
       return false;
     return compatible(P, A);
   }
@@ -790,6 +917,17 @@ class Resolver {
       resolve_they(c);
       return;
     }
+    resolve_singular_pronoun(c);
+    if (P.actor < 0 && (P.pronoun == PronounClass::he || P.pronoun == PronounClass::she)) {
+      // "Wicaksono ... his": a one-word name of unknown kind is a person when nothing else fits.
+      relaxed_ = true;
+      resolve_singular_pronoun(c);
+      relaxed_ = false;
+    }
+  }
+
+  void resolve_singular_pronoun(std::int32_t c) {
+    Candidate& P = cs_[static_cast<std::size_t>(c)];
     const std::uint32_t s = P.sentence;
     const std::int32_t first = first_of_sentence(c);
     std::int32_t best = -1;
@@ -806,6 +944,16 @@ class Resolver {
       if (P.object && closest_other >= 0) best = closest_other;
       else if (subj_ok) best = subj;
       else best = closest;
+      // "the Law Society of Kenya (LSK) said it would": the subject of the speech verb right
+      // before the pronoun, not the sentence's first actor.
+      if (!P.object && P.tb >= 2 && is_speech_verb(L_.fold_of(P.tb - 1))) {
+        for (std::int32_t k = c - 1; k >= first; --k) {
+          const Candidate& K = cs_[static_cast<std::size_t>(k)];
+          if (K.te + 1 != P.tb && !(K.te + 2 == P.tb && L_.fold_of(K.te) == ")")) continue;
+          if (antecedent_ok(P, K)) best = k;
+          break;
+        }
+      }
     }
     for (std::uint32_t back = 1; best < 0 && back <= 3 && back <= s; ++back) {
       const std::uint32_t ps = s - back;
@@ -942,6 +1090,8 @@ class Resolver {
         return -1;
       case Want::side:
         if (A.type == ActorType::person || A.type == ActorType::location) return -1;
+        // Sides are states, governments, organisations and armed groups, not crowds or civilians.
+        if (A.type == ActorType::group && !is_armed_sector(A.sector) && A.sector != "MIL") return -1;
         return a;
       case Want::government:
         if (A.type == ActorType::government) return a;
@@ -1000,6 +1150,27 @@ class Resolver {
         }
       }
     }
+    // A plural mention just before ("Indian and Pakistani troops ... both countries"), in this
+    // sentence or the one before.
+    if (members.size() < 2) {
+      members.clear();
+      for (std::int32_t k = c - 1; k >= 0; --k) {
+        const Candidate& K = cs_[static_cast<std::size_t>(k)];
+        if (K.sentence + 1 < C.sentence) break;
+        if (K.members.size() < 2 || K.kind == MentionKind::pronoun) continue;
+        std::vector<std::int32_t> ms;
+        for (std::int32_t m : K.members) {
+          std::int32_t a = as_wanted(m, w, C, c);
+          // The forces of two states stand for the states too.
+          if (a < 0 && w == Want::state && actors_[static_cast<std::size_t>(m)].type == ActorType::government)
+            a = state_of(actors_[static_cast<std::size_t>(m)].country, -1);
+          if (a >= 0 && std::find(ms.begin(), ms.end(), a) == ms.end()) ms.push_back(a);
+        }
+        // (reversed: the list below is put back in text order like the most recent actors)
+        if (ms.size() >= 2) members.assign(ms.rbegin(), ms.rend());
+        break;
+      }
+    }
     // Otherwise the most recent distinct actors of that kind (persons: those holding the title).
     mapping_ = false;
     if (members.size() < 2) {
@@ -1021,7 +1192,7 @@ class Resolver {
     mapping_ = true;
     if (members.size() >= 2) {
       std::reverse(members.begin(), members.end());
-      std::sort(members.begin(), members.end(), [&](std::int32_t a, std::int32_t b) {
+      std::stable_sort(members.begin(), members.end(), [&](std::int32_t a, std::int32_t b) {
         return actors_[static_cast<std::size_t>(a)].first < actors_[static_cast<std::size_t>(b)].first;
       });
       C.members = members;
@@ -1080,6 +1251,8 @@ class Resolver {
   // Actors by words of their names, so that lookups stay linear in the text's length.
   std::unordered_map<std::string, std::vector<std::int32_t>> person_last_, person_first_, named_words_;
   bool mapping_ = true;  // may a plural map a state to its government (and back)?
+  bool relaxed_ = false;  // may he/she refer to a name of unknown kind?
+  std::int32_t salient_ = -2;  // salient_country(), once computed (-2: not yet)
 };
 
 }  // namespace

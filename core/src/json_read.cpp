@@ -1,15 +1,17 @@
 // Reading dyad/1 JSON: parse without exceptions, validate everything, report every problem
 // with its JSON pointer. A document is returned only when there is no error.
 //
-// Three passes: a SAX pass finds syntax errors (with line and column), absurd nesting and
-// duplicate keys before any tree is built; the structure pass turns the tree into a Document,
-// checking types, enums, numbers and spans against the text; the semantic pass (shared with
-// validate(Document)) checks ids, references, PLOVER / CAMEO / quad and sentence indices.
+// The document pass parses the file with a small validating parser (internal/json_tree.hpp),
+// one array element at a time, and turns each into the model, checking types, enums, numbers
+// and spans against the text; the semantic pass (shared with validate(Document)) then checks
+// ids, references, PLOVER / CAMEO / quad and sentence indices. When the file is not valid JSON
+// (or nests too deep, overflows a number or repeats a key) nlohmann's SAX parser runs over it
+// to report where and why, with its line, column and JSON pointer.
 #include <algorithm>
 #include <climits>
 #include <cmath>
-#include <map>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <nlohmann/json.hpp>
@@ -17,6 +19,7 @@
 #include "dyad/extract.hpp"
 #include "dyad/json_io.hpp"
 #include "dyad/utf8.hpp"
+#include "internal/json_tree.hpp"
 
 namespace dyad {
 namespace {
@@ -27,6 +30,8 @@ using Json = nlohmann::ordered_json;
 constexpr std::size_t kMaxDepth = 64;
 /// Largest integer a double holds exactly; bigger "integers" arrive as floats and are refused.
 constexpr double kMaxExactInteger = 9007199254740992.0;
+/// Largest offset or index accepted (2^53): beyond it a JavaScript reader loses precision.
+constexpr std::uint64_t kMaxIndex = std::uint64_t(1) << 53;
 
 Diagnostic make_diagnostic(Severity severity, std::string_view source, std::string path, std::string code, std::string message) {
   Diagnostic d;
@@ -93,12 +98,20 @@ std::string cameo_roots(const PloverRow& row) {
 /// Where each element of the document sits in the JSON, and what was already reported, so that
 /// one broken field gives one diagnostic, not a cascade.
 struct CheckContext {
-  std::vector<std::string> actor_paths, mention_paths, relation_paths;
+  std::vector<std::size_t> actor_at, mention_at, relation_at;  // index of each element in its JSON array
   std::size_t sentence_count = 0;
   bool check_spans = false;         // spans not yet checked against the text (in-memory documents)
   bool actor_ids_complete = true;   // every actor id could be read: dangling checks are meaningful
   bool mention_ids_complete = true;
   const std::set<std::string>* reported = nullptr;  // paths that already carry an error
+};
+
+/// "/mentions/7": the JSON pointer of an array element, built only when a problem is reported.
+struct ItemPath {
+  const char* section;
+  std::size_t index;
+  std::string str() const { return section + std::to_string(index); }
+  friend std::string operator+(const ItemPath& p, const char* suffix) { return p.str() + suffix; }
 };
 
 class SemanticChecker {
@@ -108,24 +121,28 @@ class SemanticChecker {
 
   void run() {
     if (ctx_.check_spans) check_spans();
-    index_ids(doc_.actors, ctx_.actor_paths, "actor", actor_index_);
-    index_ids(doc_.mentions, ctx_.mention_paths, "mention", mention_index_);
-    index_ids(doc_.relations, ctx_.relation_paths, "relation", relation_index_);
-    for (std::size_t i = 0; i < doc_.mentions.size(); ++i) check_mention(doc_.mentions[i], ctx_.mention_paths[i]);
-    for (std::size_t i = 0; i < doc_.relations.size(); ++i) check_relation(doc_.relations[i], ctx_.relation_paths[i]);
+    index_ids(doc_.actors, "/actors/", ctx_.actor_at, "actor", actor_index_);
+    index_ids(doc_.mentions, "/mentions/", ctx_.mention_at, "mention", mention_index_);
+    index_ids(doc_.relations, "/relations/", ctx_.relation_at, "relation", relation_index_);
+    for (std::size_t i = 0; i < doc_.mentions.size(); ++i) check_mention(doc_.mentions[i], mention_path(i));
+    for (std::size_t i = 0; i < doc_.relations.size(); ++i) check_relation(doc_.relations[i], relation_path(i));
   }
 
  private:
+  ItemPath mention_path(std::size_t i) const { return {"/mentions/", ctx_.mention_at[i]}; }
+  ItemPath relation_path(std::size_t i) const { return {"/relations/", ctx_.relation_at[i]}; }
+
   void error(const std::string& path, const char* code, std::string message) {
     if (ctx_.reported && ctx_.reported->count(path)) return;
     out_.push_back(make_diagnostic(Severity::error, source_, path, code, std::move(message)));
   }
 
-  void check_span(const Span& s, const std::string& path, std::size_t size) {
+  void check_span(const Span& s, const ItemPath& item, const char* member, std::size_t size) {
+    const auto path = [&] { return item + member; };
     if (s.start > s.end)
-      error(path, "span.order", "span start " + std::to_string(s.start) + " is after its end " + std::to_string(s.end));
+      error(path(), "span.order", "span start " + std::to_string(s.start) + " is after its end " + std::to_string(s.end));
     else if (s.end > size)
-      error(path + "/end", "span.range",
+      error(path() + "/end", "span.range",
             "span end " + std::to_string(s.end) + " is beyond the text (" + std::to_string(size) + " code points)");
   }
 
@@ -135,59 +152,65 @@ class SemanticChecker {
       return;
     }
     const std::size_t n = count_code_points(doc_.text);
-    for (std::size_t i = 0; i < doc_.sentences.size(); ++i) check_span(doc_.sentences[i].span, "/sentences/" + std::to_string(i), n);
-    for (std::size_t i = 0; i < doc_.tokens.size(); ++i) check_span(doc_.tokens[i].span, "/tokens/" + std::to_string(i), n);
-    for (std::size_t i = 0; i < doc_.mentions.size(); ++i) check_span(doc_.mentions[i].span, ctx_.mention_paths[i], n);
+    for (std::size_t i = 0; i < doc_.sentences.size(); ++i) check_span(doc_.sentences[i].span, {"/sentences/", i}, "", n);
+    for (std::size_t i = 0; i < doc_.tokens.size(); ++i) check_span(doc_.tokens[i].span, {"/tokens/", i}, "", n);
+    for (std::size_t i = 0; i < doc_.mentions.size(); ++i) check_span(doc_.mentions[i].span, mention_path(i), "", n);
     for (std::size_t i = 0; i < doc_.relations.size(); ++i) {
       const Relation& r = doc_.relations[i];
-      check_span(r.trigger, ctx_.relation_paths[i] + "/trigger", n);
-      if (r.time) check_span(*r.time, ctx_.relation_paths[i] + "/time", n);
+      check_span(r.trigger, relation_path(i), "/trigger", n);
+      if (r.time) check_span(*r.time, relation_path(i), "/time", n);
     }
   }
 
   template <class T>
-  void index_ids(const std::vector<T>& items, const std::vector<std::string>& paths, const char* what,
-                 std::map<std::string, std::size_t>& index) {
+  void index_ids(const std::vector<T>& items, const char* section, const std::vector<std::size_t>& at, const char* what,
+                 std::unordered_map<std::string_view, std::size_t>& index) {
+    index.reserve(items.size());
     for (std::size_t i = 0; i < items.size(); ++i) {
       const std::string& id = items[i].id;
+      const ItemPath path{section, at.empty() ? i : at[i]};
       if (id.empty()) {
-        error(paths[i] + "/id", "id.empty", std::string("a ") + what + " id must not be empty");
+        error(path + "/id", "id.empty", std::string("a ") + what + " id must not be empty");
         continue;
       }
       auto [it, inserted] = index.emplace(id, i);
       if (!inserted)
-        error(paths[i] + "/id", "id.duplicate",
-              std::string("duplicate ") + what + " id \"" + id + "\" (first used at " + paths[it->second] + ")");
+        error(path + "/id", "id.duplicate",
+              std::string("duplicate ") + what + " id \"" + id + "\" (first used at " +
+                  ItemPath{section, at.empty() ? it->second : at[it->second]}.str() + ")");
     }
   }
 
   bool actor_exists(const std::string& id) const { return actor_index_.count(id) != 0; }
 
-  void check_actor_ref(const std::string& id, const std::string& path, const char* role) {
+  template <class Path>
+  void check_actor_ref(const std::string& id, const Path& path, const char* role) {
     if (!ctx_.actor_ids_complete || actor_exists(id)) return;
-    error(path, "ref.dangling", std::string(role) + " \"" + id + "\" is not the id of any actor");
+    error(path(), "ref.dangling", std::string(role) + " \"" + id + "\" is not the id of any actor");
   }
 
-  void check_mention(const Mention& m, const std::string& path) {
+  void check_mention(const Mention& m, const ItemPath& path) {
     if (!m.actor.empty() && !m.members.empty())
       error(path + "/members", "mention.actor_and_members",
             "a mention has either an \"actor\" or (plural, with \"actor\": null) \"members\", not both");
     if (m.actor.empty() && m.members.empty())
       error(path + "/actor", "mention.no_actor",
             "the mention has no actor: \"actor\" is null or empty and there are no \"members\" (a plural mention lists them)");
-    if (!m.actor.empty()) check_actor_ref(m.actor, path + "/actor", "actor");
+    if (!m.actor.empty()) check_actor_ref(m.actor, [&] { return path + "/actor"; }, "actor");
     std::set<std::string> seen;
     for (std::size_t k = 0; k < m.members.size(); ++k) {
       const std::string p = path + "/members/" + std::to_string(k);
       if (!seen.insert(m.members[k]).second)
         error(p, "mention.members_duplicate", "actor \"" + m.members[k] + "\" is listed twice in \"members\"");
       else
-        check_actor_ref(m.members[k], p, "member");
+        check_actor_ref(m.members[k], [&] { return p; }, "member");
     }
   }
 
-  void check_anchor(const std::string& mention_id, const std::string& actor_id, const std::string& path, const char* role) {
+  // `role` is also the member's name.
+  void check_anchor(const std::string& mention_id, const std::string& actor_id, const ItemPath& item, const char* role) {
     if (mention_id.empty() || !ctx_.mention_ids_complete) return;
+    const auto path = item + "/" + role;
     auto it = mention_index_.find(mention_id);
     if (it == mention_index_.end()) {
       error(path, "ref.dangling", std::string(role) + " \"" + mention_id + "\" is not the id of any mention");
@@ -203,11 +226,14 @@ class SemanticChecker {
                 ", not to the relation's actor \"" + actor_id + "\"");
   }
 
-  void check_relation(const Relation& r, const std::string& path) {
-    check_actor_ref(r.source, path + "/source", "source");
-    check_actor_ref(r.target, path + "/target", "target");
-    check_anchor(r.source_mention, r.source, path + "/source_mention", "source_mention");
-    check_anchor(r.target_mention, r.target, path + "/target_mention", "target_mention");
+  void check_relation(const Relation& r, const ItemPath& path) {
+    check_actor_ref(r.source, [&] { return path + "/source"; }, "source");
+    check_actor_ref(r.target, [&] { return path + "/target"; }, "target");
+    if (!r.source.empty() && r.source == r.target)
+      error(path + "/target", "relation.self",
+            "source and target are the same actor \"" + r.source + "\" (a relation needs two different actors)");
+    check_anchor(r.source_mention, r.source, path, "source_mention");
+    check_anchor(r.target_mention, r.target, path, "target_mention");
     const PloverRow* row = find_plover(r.type);
     if (!row) {
       error(path + "/type", "plover.type",
@@ -237,7 +263,7 @@ class SemanticChecker {
   const CheckContext& ctx_;
   std::string_view source_;
   std::vector<Diagnostic>& out_;
-  std::map<std::string, std::size_t> actor_index_, mention_index_, relation_index_;
+  std::unordered_map<std::string_view, std::size_t> actor_index_, mention_index_, relation_index_;
 };
 
 // [SECTION] Syntax pass: SAX over the raw input
@@ -294,6 +320,10 @@ class SyntaxChecker {
     return true;
   }
   bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
+    if (position > nul_) {  // the input was cut at a NUL byte, and that is where it fails
+      report_nul(path(true), "");
+      return false;
+    }
     std::string message = ex.what();
     if (message.rfind("[json.exception.", 0) == 0) {
       const auto close = message.find("] ");
@@ -309,6 +339,14 @@ class SyntaxChecker {
   }
 
   bool too_deep() const { return too_deep_; }
+
+  /// Parses only the bytes before the NUL at `nul`: the parser would take the NUL for the end of
+  /// the input and ignore whatever follows. Reports the NUL (or an earlier syntax error).
+  void check_up_to_nul(std::size_t nul) {
+    nul_ = nul;
+    if (Json::sax_parse(input_.begin(), input_.begin() + static_cast<std::ptrdiff_t>(nul), this))
+      report_nul("", " after the end of the JSON document");
+  }
 
  private:
   struct Frame {
@@ -350,11 +388,20 @@ class SyntaxChecker {
     return p;
   }
 
+  void report_nul(std::string pointer, const char* where) {
+    Diagnostic d = make_diagnostic(Severity::error, source_, std::move(pointer), "json.syntax", "");
+    locate(input_, nul_, d);
+    d.message = "NUL byte at line " + std::to_string(d.line) + ", column " + std::to_string(d.column) + " (byte " +
+                std::to_string(nul_) + ")" + where + "; JSON text cannot contain NUL (in a string, write \\u0000)";
+    out_.push_back(std::move(d));
+  }
+
   std::string_view input_;
   std::string_view source_;
   std::vector<Diagnostic>& out_;
   std::vector<Frame> frames_;
   bool too_deep_ = false;
+  std::size_t nul_ = std::string_view::npos;
 };
 
 // [SECTION] Structure pass: JSON tree -> Document
@@ -371,174 +418,215 @@ std::optional<ActorType> parse_value(std::string_view s, ActorType*) { return pa
 std::optional<Modality> parse_value(std::string_view s, Modality*) { return parse_modality(s); }
 std::optional<Quad> parse_value(std::string_view s, Quad*) { return parse_quad(s); }
 
+using Value = detail::JsonValue;
+using MaybeValue = std::optional<detail::JsonValue>;
+
+/// Reads the members of one object at a time into the model. The JSON pointer of the object
+/// being read is kept in one buffer (Scope appends to it), so that pointers are only built into
+/// strings when a problem is reported.
 class Reader {
  public:
   Reader(std::string_view source, std::vector<Diagnostic>& diags) : source_(source), diags_(diags) {}
+
+  /// Appends "/member" or "/index" to the current pointer for its lifetime.
+  class Scope {
+   public:
+    Scope(Reader& r, std::string_view member) : r_(r), size_(r.path_.size()) {
+      r.path_ += '/';
+      r.path_ += member;
+    }
+    Scope(Reader& r, std::size_t index) : r_(r), size_(r.path_.size()) {
+      r.path_ += '/';
+      r.path_ += std::to_string(index);
+    }
+    ~Scope() { r_.path_.resize(size_); }
+    Scope(const Scope&) = delete;
+    Scope& operator=(const Scope&) = delete;
+
+   private:
+    Reader& r_;
+    std::size_t size_;
+  };
+
+  const std::string& path() const { return path_; }
+  std::string path_to(std::string_view key) const { return path_ + "/" + std::string(key); }
 
   void error(const std::string& path, const std::string& code, const std::string& message) {
     reported_.insert(path);
     diags_.push_back(make_diagnostic(Severity::error, source_, path, code, message));
   }
-  void warning(const std::string& path, const std::string& code, const std::string& message) {
-    diags_.push_back(make_diagnostic(Severity::warning, source_, path, code, message));
-  }
+  void error_at(std::string_view key, const std::string& code, const std::string& message) { error(path_to(key), code, message); }
 
   const std::set<std::string>& reported() const { return reported_; }
 
-  const Json* member(const Json& obj, const std::string& path, const char* key, bool required) {
-    auto it = obj.find(key);
-    if (it == obj.end()) {
-      if (required) error(path + "/" + key, "json.missing", std::string("missing required field \"") + key + "\"");
-      return nullptr;
-    }
-    return &*it;
+  MaybeValue member(const Value& obj, const char* key, bool required) {
+    MaybeValue v = obj.find(key);
+    if (!v && required) error_at(key, "json.missing", std::string("missing required field \"") + key + "\"");
+    return v;
   }
 
-  bool get_string(const Json& obj, const std::string& path, const char* key, std::string& out, bool required = true) {
-    const Json* v = member(obj, path, key, required);
+  bool get_string(const Value& obj, const char* key, std::string& out, bool required = true) {
+    const MaybeValue v = member(obj, key, required);
     if (!v) return false;
     if (!v->is_string()) {
-      error(path + "/" + key, "json.type", std::string("\"") + key + "\" must be a string, not " + v->type_name());
+      error_at(key, "json.type", std::string("\"") + key + "\" must be a string, not " + v->type_name());
       return false;
     }
-    out = v->get<std::string>();
+    out.assign(v->str(scratch_));
     return true;
   }
 
-  bool get_bool(const Json& obj, const std::string& path, const char* key, bool& out) {
-    const Json* v = member(obj, path, key, true);
+  bool get_bool(const Value& obj, const char* key, bool& out) {
+    const MaybeValue v = member(obj, key, true);
     if (!v) return false;
     if (!v->is_boolean()) {
-      error(path + "/" + key, "json.type", std::string("\"") + key + "\" must be true or false, not " + v->type_name());
+      error_at(key, "json.type", std::string("\"") + key + "\" must be true or false, not " + v->type_name());
       return false;
     }
-    out = v->get<bool>();
+    out = v->boolean();
     return true;
   }
 
   // Integers arrive as unsigned, signed or (when too big for 64 bits, or written with a
   // fraction or exponent) float; each gets its own message.
-  bool check_integer(const Json& v, const std::string& path, const char* key) {
+  bool check_integer(const Value& v, const char* key) {
     if (v.is_number_integer()) return true;
     if (v.is_number_float()) {
-      const double d = v.get<double>();
-      if (std::fabs(d) >= kMaxExactInteger)
-        error(path, "number.too_large", std::string("\"") + key + "\" is too large (" + v.dump() + ")");
+      if (std::fabs(v.f64()) >= kMaxExactInteger)
+        error_at(key, "number.too_large", std::string("\"") + key + "\" is too large (" + std::string(v.raw()) + ")");
       else
-        error(path, "json.type", std::string("\"") + key + "\" must be an integer, not " + v.dump());
+        error_at(key, "json.type", std::string("\"") + key + "\" must be an integer, not " + std::string(v.raw()));
       return false;
     }
-    error(path, "json.type", std::string("\"") + key + "\" must be an integer, not " + v.type_name());
+    error_at(key, "json.type", std::string("\"") + key + "\" must be an integer, not " + v.type_name());
     return false;
   }
 
-  bool get_index(const Json& obj, const std::string& path, const char* key, std::size_t& out) {
-    const Json* v = member(obj, path, key, true);
+  // Offsets and indices are integers from 0 to 2^53 (what a JavaScript number holds exactly);
+  // the real value is kept so that messages quote it.
+  bool get_index(const Value& obj, const char* key, std::uint64_t& out) {
+    const MaybeValue v = member(obj, key, true);
     if (!v) return false;
-    const std::string p = path + "/" + key;
-    if (!check_integer(*v, p, key)) return false;
+    if (!check_integer(*v, key)) return false;
     if (!v->is_number_unsigned()) {
-      error(p, "value.range", std::string("\"") + key + "\" must not be negative (" + v->dump() + ")");
+      error_at(key, "value.range", std::string("\"") + key + "\" must not be negative (" + std::string(v->raw()) + ")");
       return false;
     }
-    const std::uint64_t n = v->get<std::uint64_t>();
-    out = n > kMaxTextBytes ? kMaxTextBytes + 1 : static_cast<std::size_t>(n);  // beyond any text either way
+    out = v->u64();
+    if (out > kMaxIndex) {
+      error_at(key, "number.too_large", std::string("\"") + key + "\" is too large (" + std::to_string(out) + "; offsets and indices stop at 2^53)");
+      return false;
+    }
     return true;
   }
 
   template <class E>
-  bool get_enum(const Json& obj, const std::string& path, const char* key, E& out, const char* allowed) {
-    std::string s;
-    if (!get_string(obj, path, key, s)) return false;
+  bool get_enum(const Value& obj, const char* key, E& out, const char* allowed) {
+    const MaybeValue v = member(obj, key, true);
+    if (!v) return false;
+    if (!v->is_string()) {
+      error_at(key, "json.type", std::string("\"") + key + "\" must be a string, not " + v->type_name());
+      return false;
+    }
+    const std::string_view s = v->str(scratch_);
     auto e = parse_value(s, static_cast<E*>(nullptr));
     if (!e) {
-      error(path + "/" + key, "enum.unknown", "unknown value \"" + s + "\" for \"" + key + "\" (expected one of " + allowed + ")");
+      error_at(key, "enum.unknown", "unknown value \"" + std::string(s) + "\" for \"" + key + "\" (expected one of " + allowed + ")");
       return false;
     }
     out = *e;
     return true;
   }
 
-  bool get_confidence(const Json& obj, const std::string& path, double& out) {
-    const Json* v = member(obj, path, "confidence", true);
+  bool get_confidence(const Value& obj, double& out) {
+    const MaybeValue v = member(obj, "confidence", true);
     if (!v) return false;
     if (!v->is_number()) {
-      error(path + "/confidence", "json.type", std::string("\"confidence\" must be a number, not ") + v->type_name());
+      error_at("confidence", "json.type", std::string("\"confidence\" must be a number, not ") + v->type_name());
       return false;
     }
-    out = v->get<double>();
+    out = v->f64();
     if (!(out >= 0.0 && out <= 1.0)) {
-      error(path + "/confidence", "value.range", "\"confidence\" must be between 0 and 1, not " + v->dump());
+      error_at("confidence", "value.range", "\"confidence\" must be between 0 and 1, not " + std::string(v->raw()));
       return false;
     }
     return true;
   }
 
-  void get_provenance(const Json& obj, const std::string& path, Provenance& out) {
-    const Json* v = member(obj, path, "provenance", true);
+  void get_provenance(const Value& obj, Provenance& out) {
+    const MaybeValue v = member(obj, "provenance", true);
     if (!v) return;
-    const std::string p = path + "/provenance";
+    Scope scope(*this, "provenance");
     if (!v->is_object()) {
-      error(p, "json.type", std::string("\"provenance\" must be an object, not ") + v->type_name());
+      error(path_, "json.type", std::string("\"provenance\" must be an object, not ") + v->type_name());
       return;
     }
-    drop_unknown(*v, p, kKnownProvenance, "provenance");
+    keep_extra(*v, kKnownProvenance, out.extra);
     std::string by;
-    if (!get_string(*v, p, "by", by)) return;
-    if (by == "user") {
-      out.user = true;
-      std::string rule;
-      if (get_string(*v, p, "rule", rule, false) && !rule.empty())
-        warning(p + "/rule", "json.dropped", "a user's annotation has no rule; \"rule\" is not kept");
-    } else if (by == "auto") {
-      out.user = false;
-      get_string(*v, p, "rule", out.rule, false);
-    } else {
-      error(p + "/by", "enum.unknown", "unknown value \"" + by + "\" for \"by\" (expected auto or user)");
-    }
+    if (!get_string(*v, "by", by)) return;
+    // A user's annotation needs no rule; one given (say, the rule of the suggestion the user
+    // edited) is kept like the rule of an automatic one.
+    if (by == "user") out.user = true;
+    else if (by == "auto") out.user = false;
+    else error_at("by", "enum.unknown", "unknown value \"" + by + "\" for \"by\" (expected auto or user)");
+    get_string(*v, "rule", out.rule, false);
   }
 
-  /// A span object of its own (sentence, token, trigger, time): only the span members are known.
-  bool get_span_object(const Json& obj, const std::string& path, Span& out) {
-    drop_unknown(obj, path, kKnownSpan, "a span");
-    return get_span(obj, path, out);
+  /// The members every actor, mention and relation has (written by write_review).
+  void get_review(const Value& obj, Provenance& provenance, Status& status, double& confidence) {
+    get_provenance(obj, provenance);
+    get_enum(obj, "status", status, "suggested, accepted, edited, rejected");
+    get_confidence(obj, confidence);
+  }
+
+  /// A span object of its own (sentence, token, trigger, time) and its unknown members.
+  bool get_span_object(const Value& obj, Span& out, ExtraFields& extra) {
+    keep_extra(obj, kKnownSpan, extra);
+    return get_span(obj, out);
   }
 
   // Reads start/end and checks them against the text: in range, ordered, and, when present,
   // utf16 and text agreeing with the offsets.
-  bool get_span(const Json& obj, const std::string& path, Span& out) {
-    std::size_t s = 0, e = 0;
-    const bool ok_s = get_index(obj, path, "start", s);
-    const bool ok_e = get_index(obj, path, "end", e);
+  bool get_span(const Value& obj, Span& out) {
+    std::uint64_t s64 = 0, e64 = 0;
+    const bool ok_s = get_index(obj, "start", s64);
+    const bool ok_e = get_index(obj, "end", e64);
     if (!ok_s || !ok_e) return false;
-    if (s > e) {
-      error(path, "span.order", "span start " + std::to_string(s) + " is after its end " + std::to_string(e));
+    if (s64 > e64) {
+      error(path_, "span.order", "span start " + std::to_string(s64) + " is after its end " + std::to_string(e64));
       return false;
     }
+    // Beyond any text either way; size_t is 32 bits in wasm.
+    const auto clamp = [](std::uint64_t n) { return static_cast<std::size_t>(std::min<std::uint64_t>(n, kMaxTextBytes + 1)); };
+    const std::size_t s = clamp(s64), e = clamp(e64);
     out = Span{s, e};
     if (!text_ok_) return true;  // the text itself is reported; offsets cannot be checked
-    if (e > map_.size()) {
-      error(path + "/end", "span.range",
-            "span end " + std::to_string(e) + " is beyond the text (" + std::to_string(map_.size()) + " code points)");
+    if (e64 > map_.size()) {
+      error_at("end", "span.range",
+               "span end " + std::to_string(e64) + " is beyond the text (" + std::to_string(map_.size()) + " code points)");
       return false;
     }
-    if (const Json* u = member(obj, path, "utf16", false)) {
+    if (const MaybeValue u = member(obj, "utf16", false)) {
       if (!u->is_array() || u->size() != 2 || !(*u)[0].is_number_unsigned() || !(*u)[1].is_number_unsigned()) {
-        error(path + "/utf16", "json.type", "\"utf16\" must be [start, end] with non-negative integers");
-      } else if ((*u)[0].get<std::uint64_t>() != map_.utf16_of(s) || (*u)[1].get<std::uint64_t>() != map_.utf16_of(e)) {
-        error(path + "/utf16", "span.utf16",
-              "\"utf16\" [" + std::to_string((*u)[0].get<std::uint64_t>()) + ", " + std::to_string((*u)[1].get<std::uint64_t>()) +
-                  "] does not match code points [" + std::to_string(s) + ", " + std::to_string(e) + "] (expected [" +
-                  std::to_string(map_.utf16_of(s)) + ", " + std::to_string(map_.utf16_of(e)) + "])");
+        error_at("utf16", "json.type", "\"utf16\" must be [start, end] with non-negative integers");
+      } else if ((*u)[0].u64() != map_.utf16_of(s) || (*u)[1].u64() != map_.utf16_of(e)) {
+        error_at("utf16", "span.utf16",
+                 "\"utf16\" [" + std::to_string((*u)[0].u64()) + ", " + std::to_string((*u)[1].u64()) + "] does not match code points [" +
+                     std::to_string(s) + ", " + std::to_string(e) + "] (expected [" + std::to_string(map_.utf16_of(s)) + ", " +
+                     std::to_string(map_.utf16_of(e)) + "])");
       }
     }
-    std::string covered;
-    if (get_string(obj, path, "text", covered, false)) {
-      const std::string_view actual = std::string_view(text_).substr(map_.byte_of(s), map_.byte_of(e) - map_.byte_of(s));
-      if (covered != actual)
-        error(path + "/text", "span.text",
-              "covered text \"" + covered + "\" does not match the text at [" + std::to_string(s) + ", " + std::to_string(e) + "]: \"" +
-                  std::string(actual) + "\"");
+    if (const MaybeValue t = member(obj, "text", false)) {
+      if (!t->is_string()) {
+        error_at("text", "json.type", std::string("\"text\" must be a string, not ") + t->type_name());
+      } else {
+        const std::string_view covered = t->str(scratch_);
+        const std::string_view actual = std::string_view(text_).substr(map_.byte_of(s), map_.byte_of(e) - map_.byte_of(s));
+        if (covered != actual)
+          error_at("text", "span.text",
+                   "covered text \"" + std::string(covered) + "\" does not match the text at [" + std::to_string(s) + ", " +
+                       std::to_string(e) + "]: \"" + std::string(actual) + "\"");
+      }
     }
     return true;
   }
@@ -549,83 +637,370 @@ class Reader {
     map_ = ok ? OffsetMap(text_) : OffsetMap();
   }
 
-  /// Keeps members not in `known` verbatim (re-serialised compactly).
+  /// Keeps members not in `known`, as written (without the whitespace between tokens).
   template <std::size_t N>
-  static void keep_extra(const Json& obj, const char* const (&known)[N], ExtraFields& out) {
-    for (auto it = obj.begin(); it != obj.end(); ++it)
-      if (!is_known(it.key(), known)) out.emplace_back(it.key(), it.value().dump(-1, ' ', false, Json::error_handler_t::replace));
-  }
-
-  /// Objects without room for unknown members (spans, provenance, diagnostics) report them as
-  /// warnings: the load succeeds, but the member will not be written back.
-  template <std::size_t N>
-  void drop_unknown(const Json& obj, const std::string& path, const char* const (&known)[N], const char* what) {
-    for (auto it = obj.begin(); it != obj.end(); ++it)
-      if (!is_known(it.key(), known))
-        warning(path + "/" + escape_pointer(it.key()), "json.dropped",
-                "unknown field \"" + it.key() + "\" in " + what +
-                    " is not kept (unknown fields are kept on the document, meta, actors, mentions and relations)");
+  static void keep_extra(const Value& obj, const char* const (&known)[N], ExtraFields& out) {
+    obj.for_each([&](const Value& m) {
+      for (const char* k : known)
+        if (m.key_is(k)) return;
+      out.emplace_back(m.key(), m.compact());
+    });
   }
 
  private:
-  template <std::size_t N>
-  static bool is_known(const std::string& key, const char* const (&known)[N]) {
-    for (const char* k : known)
-      if (key == k) return true;
-    return false;
-  }
-
   std::string_view source_;
   std::vector<Diagnostic>& diags_;
   std::set<std::string> reported_;
+  std::string path_;
+  std::string scratch_;  // decoded strings with escapes
   std::string text_;
   bool text_ok_ = false;
   OffsetMap map_;
 };
 
-const char* kKnownRoot[] = {"schema", "generator", "text", "meta", "sentences", "tokens", "actors", "mentions", "relations", "diagnostics"};
 const char* kKnownMeta[] = {"title", "url", "date", "annotator", "notes"};
 const char* kKnownActor[] = {"id", "name", "type", "country", "sector", "code", "provenance", "status", "confidence"};
 const char* kKnownMention[] = {"id", "actor", "members", "start", "end", "utf16", "text", "kind", "provenance", "status", "confidence"};
 const char* kKnownRelation[] = {"id", "source", "target", "source_mention", "target_mention", "type", "cameo", "quad", "trigger",
                                 "sentence", "negated", "modality", "time", "provenance", "status", "confidence"};
 
-constexpr const char* kStatuses = "suggested, accepted, edited, rejected";
+// [SECTION] Document pass: the root object, streamed one array element at a time
 
-void read_diagnostics(Reader& r, const Json& a, std::vector<Diagnostic>& out) {
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    const std::string p = "/diagnostics/" + std::to_string(i);
-    const Json& o = a[i];
-    if (!o.is_object()) {
-      r.error(p, "json.type", std::string("a diagnostic must be an object, not ") + o.type_name());
-      continue;
+/// The members of the root object, in the order they are read when a file does not give them
+/// in this order (the text must be known before spans are checked).
+enum class RootMember { schema, generator, text, meta, sentences, tokens, actors, mentions, relations, diagnostics, unknown };
+constexpr const char* kRootNames[] = {"schema", "generator", "text", "meta", "sentences", "tokens", "actors", "mentions", "relations", "diagnostics"};
+
+RootMember root_member(std::string_view key) {
+  for (std::size_t i = 0; i < std::size(kRootNames); ++i)
+    if (key == kRootNames[i]) return static_cast<RootMember>(i);
+  return RootMember::unknown;
+}
+
+bool is_section(RootMember m) { return m >= RootMember::sentences && m <= RootMember::diagnostics; }
+
+/// Reads a whole document. Files written by dyad (schema first, text before the arrays) are read
+/// in one pass, each array element parsed, checked and dropped before the next; members in
+/// another order are first skipped (still validated) and read afterwards in the order above.
+class DocumentReader {
+ public:
+  DocumentReader(std::string_view json, std::string_view source, std::vector<Diagnostic>& diags) : tree_(json), r_(source, diags) {}
+
+  /// False on a syntax error (or nesting beyond the limit, or a number overflow): the caller then
+  /// reports it from nlohmann's parser. Otherwise the problems are in the diagnostics.
+  bool run() {
+    if (!tree_.consume('{')) {
+      const MaybeValue v = tree_.parse(0);
+      if (!v) return false;
+      if (!tree_.at_end()) return tree_.fail(tree_.position(), "text after the document");
+      r_.error("", "json.type", std::string("a dyad/1 document is a JSON object, not ") + v->type_name());
+      stop_ = true;
+      return true;
     }
-    r.drop_unknown(o, p, kKnownDiagnostic, "a diagnostic");
+    struct Deferred {
+      RootMember which;
+      std::string key;
+      std::size_t at;
+    };
+    std::vector<Deferred> deferred;
+    std::unordered_set<std::string> seen;
+    bool in_order = true, first = true;
+    if (!tree_.consume('}')) {
+      for (;;) {
+        std::optional<std::string> key = tree_.parse_key();
+        if (!key) return false;
+        const RootMember which = root_member(*key);
+        if (first && which != RootMember::schema) in_order = false;
+        first = false;
+        const std::size_t at = tree_.position();
+        if (!seen.insert(*key).second) {
+          duplicate_root_key_ = true;  // reported by the syntax checker
+          if (!skip_value()) return false;
+        } else if (in_order && (!is_section(which) || text_read_)) {
+          if (!read_member(which, *key)) return false;
+        } else {
+          deferred.push_back({which, *key, at});
+          if (!skip_value()) return false;
+        }
+        if (tree_.consume(',')) continue;
+        if (tree_.consume('}')) break;
+        return tree_.fail(tree_.position(), "expected ',' or '}'");
+      }
+    }
+    if (!tree_.at_end()) return tree_.fail(tree_.position(), "text after the document");
+    if (!seen.count("schema")) r_.error("/schema", "json.missing", "missing required field \"schema\"");
+    std::stable_sort(deferred.begin(), deferred.end(), [](const Deferred& a, const Deferred& b) { return a.which < b.which; });
+    for (const Deferred& d : deferred) {
+      if (is_section(d.which) && !seen.count("text")) finish_text();
+      tree_.seek(d.at);
+      if (!read_member(d.which, d.key)) return false;
+    }
+    if (!seen.count("text")) finish_text();
+    return true;
+  }
+
+  bool stopped() const { return stop_; }
+  Document& document() { return doc_; }
+  CheckContext& context() { return ctx_; }
+  const std::set<std::string>& reported() const { return r_.reported(); }
+  bool duplicate_key() const { return tree_.duplicate_key() || duplicate_root_key_; }
+  const detail::JsonTree& tree() const { return tree_; }
+
+ private:
+  // A missing text is reported once; spans are then read without being checked against it.
+  void finish_text() {
+    if (text_read_ || text_missing_reported_) return;
+    text_missing_reported_ = true;
+    r_.error("/text", "json.missing", "missing required field \"text\"");
+    r_.set_text("", false);
+  }
+
+  // Skips one member value, validating it; arrays one element at a time.
+  bool skip_value() {
+    if (tree_.consume('[')) {
+      if (tree_.consume(']')) return true;
+      for (;;) {
+        if (!tree_.parse(2)) return false;
+        if (tree_.consume(',')) continue;
+        if (tree_.consume(']')) return true;
+        return tree_.fail(tree_.position(), "expected ',' or ']'");
+      }
+    }
+    return tree_.parse(1).has_value();
+  }
+
+  bool read_member(RootMember which, const std::string& key) {
+    if (stop_) return skip_value();
+    if (is_section(which)) return read_section(which, key);
+    const MaybeValue v = tree_.parse(1);
+    if (!v) return false;
+    switch (which) {
+      case RootMember::schema:
+        if (!v->is_string()) {
+          r_.error("/schema", "json.type", std::string("\"schema\" must be a string, not ") + v->type_name());
+        } else if (const std::string schema = v->str(); schema != kSchema) {
+          // A different version stops here (its rules are unknown); a missing or mistyped one
+          // is reported and the rest is still checked as dyad/1.
+          r_.error("/schema", "schema.version", "unsupported schema \"" + schema + "\" (this dyad reads \"" + kSchema + "\")");
+          stop_ = true;
+        }
+        break;
+      case RootMember::generator:
+        if (!v->is_string()) r_.error("/generator", "json.type", std::string("\"generator\" must be a string, not ") + v->type_name());
+        break;
+      case RootMember::text: read_text(*v); break;
+      case RootMember::meta: read_meta(*v); break;
+      default: doc_.extra.emplace_back(key, v->compact());
+    }
+    return true;
+  }
+
+  void read_text(const Value& v) {
+    text_read_ = true;
+    bool ok = v.is_string();
+    if (!ok) r_.error("/text", "json.type", std::string("\"text\" must be a string, not ") + v.type_name());
+    else doc_.text = v.str();
+    if (ok && doc_.text.size() > kMaxTextBytes) {
+      r_.error("/text", "text.too_large",
+               "text is " + std::to_string(doc_.text.size()) + " bytes; dyad accepts at most " + std::to_string(kMaxTextBytes));
+      ok = false;
+    }
+    r_.set_text(doc_.text, ok);
+  }
+
+  void read_meta(const Value& meta) {
+    if (!meta.is_object()) {
+      r_.error("/meta", "json.type", std::string("\"meta\" must be an object, not ") + meta.type_name());
+      return;
+    }
+    Reader::Scope scope(r_, "meta");
+    r_.get_string(meta, "title", doc_.meta.title, false);
+    r_.get_string(meta, "url", doc_.meta.url, false);
+    r_.get_string(meta, "date", doc_.meta.date, false);
+    r_.get_string(meta, "annotator", doc_.meta.annotator, false);
+    r_.get_string(meta, "notes", doc_.meta.notes, false);
+    Reader::keep_extra(meta, kKnownMeta, doc_.meta.extra);
+  }
+
+  bool read_section(RootMember which, const std::string& key) {
+    if (!tree_.consume('[')) {
+      const MaybeValue v = tree_.parse(1);
+      if (!v) return false;
+      r_.error("/" + key, "json.type", "\"" + key + "\" must be an array, not " + v->type_name());
+      return true;
+    }
+    Reader::Scope section(r_, key);
+    std::size_t i = 0;
+    if (!tree_.consume(']')) {
+      for (;; ++i) {
+        const MaybeValue v = tree_.parse(2);
+        if (!v) return false;
+        Reader::Scope element(r_, i);
+        read_element(which, *v, i);
+        if (tree_.consume(',')) continue;
+        if (tree_.consume(']')) break;
+        return tree_.fail(tree_.position(), "expected ',' or ']'");
+      }
+      ++i;
+    }
+    if (which == RootMember::sentences) ctx_.sentence_count = i;
+    return true;
+  }
+
+  void read_element(RootMember which, const Value& o, std::size_t i) {
+    switch (which) {
+      case RootMember::sentences: {
+        if (!o.is_object()) { r_.error(r_.path(), "json.type", "a sentence must be an object"); return; }
+        Sentence s;
+        if (r_.get_span_object(o, s.span, s.extra)) doc_.sentences.push_back(std::move(s));
+        return;
+      }
+      case RootMember::tokens: {
+        if (!o.is_object()) { r_.error(r_.path(), "json.type", "a token must be an object"); return; }
+        Token t;
+        if (r_.get_span_object(o, t.span, t.extra)) doc_.tokens.push_back(std::move(t));
+        return;
+      }
+      case RootMember::actors: read_actor(o, i); return;
+      case RootMember::mentions: read_mention(o, i); return;
+      case RootMember::relations: read_relation(o, i); return;
+      case RootMember::diagnostics: read_diagnostic(o); return;
+      default: return;
+    }
+  }
+
+  void read_actor(const Value& o, std::size_t i) {
+    if (!o.is_object()) {
+      r_.error(r_.path(), "json.type", std::string("an actor must be an object, not ") + o.type_name());
+      ctx_.actor_ids_complete = false;
+      return;
+    }
+    Actor x;
+    if (!r_.get_string(o, "id", x.id)) ctx_.actor_ids_complete = false;
+    r_.get_string(o, "name", x.name);
+    r_.get_enum(o, "type", x.type, "PERSON, STATE, GOVERNMENT, ORGANIZATION, GROUP, LOCATION");
+    r_.get_string(o, "country", x.country, false);
+    r_.get_string(o, "sector", x.sector, false);
+    r_.get_string(o, "code", x.code, false);
+    r_.get_review(o, x.provenance, x.status, x.confidence);
+    Reader::keep_extra(o, kKnownActor, x.extra);
+    doc_.actors.push_back(std::move(x));
+    ctx_.actor_at.push_back(i);
+  }
+
+  void read_mention(const Value& o, std::size_t i) {
+    if (!o.is_object()) {
+      r_.error(r_.path(), "json.type", std::string("a mention must be an object, not ") + o.type_name());
+      ctx_.mention_ids_complete = false;
+      return;
+    }
+    Mention x;
+    if (!r_.get_string(o, "id", x.id)) ctx_.mention_ids_complete = false;
+    if (const MaybeValue act = r_.member(o, "actor", true)) {
+      if (act->is_string()) x.actor = act->str();
+      else if (!act->is_null()) r_.error_at("actor", "json.type", std::string("\"actor\" must be an actor id or null, not ") + act->type_name());
+    }
+    if (const MaybeValue mem = r_.member(o, "members", false)) {
+      if (!mem->is_array()) {
+        r_.error_at("members", "json.type", std::string("\"members\" must be an array of actor ids, not ") + mem->type_name());
+      } else {
+        std::size_t k = 0;
+        mem->for_each([&](const Value& id) {
+          if (id.is_string()) x.members.push_back(id.str());
+          else r_.error(r_.path() + "/members/" + std::to_string(k), "json.type", "a member must be an actor id string");
+          ++k;
+        });
+      }
+    }
+    r_.get_span(o, x.span);
+    r_.get_enum(o, "kind", x.kind, "NAME, NOMINAL, PRONOUN");
+    r_.get_review(o, x.provenance, x.status, x.confidence);
+    Reader::keep_extra(o, kKnownMention, x.extra);
+    doc_.mentions.push_back(std::move(x));
+    ctx_.mention_at.push_back(i);
+  }
+
+  void read_relation(const Value& o, std::size_t i) {
+    if (!o.is_object()) {
+      r_.error(r_.path(), "json.type", std::string("a relation must be an object, not ") + o.type_name());
+      return;
+    }
+    Relation x;
+    r_.get_string(o, "id", x.id);
+    r_.get_string(o, "source", x.source);
+    r_.get_string(o, "target", x.target);
+    r_.get_string(o, "source_mention", x.source_mention, false);
+    r_.get_string(o, "target_mention", x.target_mention, false);
+    r_.get_string(o, "type", x.type);
+    r_.get_string(o, "cameo", x.cameo, false);
+    r_.get_enum(o, "quad", x.quad, "VERBAL_COOPERATION, MATERIAL_COOPERATION, VERBAL_CONFLICT, MATERIAL_CONFLICT");
+    if (const MaybeValue t = r_.member(o, "trigger", true)) {
+      Reader::Scope scope(r_, "trigger");
+      if (!t->is_object()) r_.error(r_.path(), "json.type", std::string("\"trigger\" must be a span object, not ") + t->type_name());
+      else r_.get_span_object(*t, x.trigger, x.trigger_extra);
+    }
+    if (const MaybeValue s = r_.member(o, "sentence", false)) {
+      if (r_.check_integer(*s, "sentence")) {
+        if (s->is_number_unsigned() && s->u64() > kMaxIndex)
+          r_.error_at("sentence", "number.too_large", "\"sentence\" is too large (" + std::string(s->raw()) + "; indices stop at 2^53)");
+        else
+          x.sentence = s->i64();
+      }
+    }
+    r_.get_bool(o, "negated", x.negated);
+    r_.get_enum(o, "modality", x.modality, "asserted, planned, hypothetical, reported");
+    if (const MaybeValue t = r_.member(o, "time", false); t && !t->is_null()) {
+      Reader::Scope scope(r_, "time");
+      Span s;
+      if (!t->is_object()) r_.error(r_.path(), "json.type", std::string("\"time\" must be a span object or null, not ") + t->type_name());
+      else if (r_.get_span_object(*t, s, x.time_extra)) x.time = s;
+    }
+    r_.get_review(o, x.provenance, x.status, x.confidence);
+    Reader::keep_extra(o, kKnownRelation, x.extra);
+    doc_.relations.push_back(std::move(x));
+    ctx_.relation_at.push_back(i);
+  }
+
+  void read_diagnostic(const Value& o) {
+    if (!o.is_object()) {
+      r_.error(r_.path(), "json.type", std::string("a diagnostic must be an object, not ") + o.type_name());
+      return;
+    }
     Diagnostic d;
+    Reader::keep_extra(o, kKnownDiagnostic, d.extra);
     std::string severity;
-    if (r.get_string(o, p, "severity", severity)) {
+    if (r_.get_string(o, "severity", severity)) {
       if (severity == "info") d.severity = Severity::info;
       else if (severity == "warning") d.severity = Severity::warning;
       else if (severity == "error") d.severity = Severity::error;
-      else r.error(p + "/severity", "enum.unknown", "unknown value \"" + severity + "\" for \"severity\" (expected info, warning, error)");
+      else r_.error_at("severity", "enum.unknown", "unknown value \"" + severity + "\" for \"severity\" (expected info, warning, error)");
     }
-    r.get_string(o, p, "code", d.code, false);
-    r.get_string(o, p, "message", d.message);
-    r.get_string(o, p, "path", d.path, false);
+    r_.get_string(o, "code", d.code, false);
+    r_.get_string(o, "message", d.message);
+    r_.get_string(o, "path", d.path, false);
     std::int64_t* numbers[] = {&d.line, &d.column, &d.offset};
     const char* names[] = {"line", "column", "offset"};
     for (int k = 0; k < 3; ++k) {
-      const Json* v = r.member(o, p, names[k], false);
+      const MaybeValue v = r_.member(o, names[k], false);
       if (!v) continue;
-      if (!r.check_integer(*v, p + "/" + names[k], names[k])) continue;
-      if (v->is_number_unsigned() && v->get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX))
-        r.error(p + "/" + names[k], "number.too_large", std::string("\"") + names[k] + "\" is too large");
+      if (!r_.check_integer(*v, names[k])) continue;
+      if (v->is_number_unsigned() && v->u64() > static_cast<std::uint64_t>(INT64_MAX))
+        r_.error_at(names[k], "number.too_large", std::string("\"") + names[k] + "\" is too large");
       else
-        *numbers[k] = v->get<std::int64_t>();
+        *numbers[k] = v->i64();
     }
-    out.push_back(std::move(d));
+    doc_.diagnostics.push_back(std::move(d));
   }
-}
+
+  detail::JsonTree tree_;
+  Reader r_;
+  Document doc_;
+  CheckContext ctx_;
+  bool stop_ = false;  // the schema is another version (or the root no object): nothing more to check
+  bool text_read_ = false;
+  bool text_missing_reported_ = false;
+  bool duplicate_root_key_ = false;
+};
 
 }  // namespace
 
@@ -650,9 +1025,13 @@ std::vector<Diagnostic> validate(const Document& doc) {
   CheckContext ctx;
   ctx.check_spans = true;
   ctx.sentence_count = doc.sentences.size();
-  for (std::size_t i = 0; i < doc.actors.size(); ++i) ctx.actor_paths.push_back("/actors/" + std::to_string(i));
-  for (std::size_t i = 0; i < doc.mentions.size(); ++i) ctx.mention_paths.push_back("/mentions/" + std::to_string(i));
-  for (std::size_t i = 0; i < doc.relations.size(); ++i) ctx.relation_paths.push_back("/relations/" + std::to_string(i));
+  const auto positions = [](std::vector<std::size_t>& at, std::size_t n) {
+    at.resize(n);
+    for (std::size_t i = 0; i < n; ++i) at[i] = i;
+  };
+  positions(ctx.actor_at, doc.actors.size());
+  positions(ctx.mention_at, doc.mentions.size());
+  positions(ctx.relation_at, doc.relations.size());
   SemanticChecker(doc, ctx, "", out).run();
   return out;
 }
@@ -660,7 +1039,6 @@ std::vector<Diagnostic> validate(const Document& doc) {
 LoadResult from_json(std::string_view json, std::string_view source_name) {
   LoadResult result;
   auto& diags = result.diagnostics;
-  Reader r(source_name, diags);
 
   if (const Utf8Check u = check_utf8(json); !u.valid) {
     Diagnostic d = make_diagnostic(Severity::error, source_name, "", "json.utf8",
@@ -669,187 +1047,38 @@ LoadResult from_json(std::string_view json, std::string_view source_name) {
     diags.push_back(std::move(d));
     return result;
   }
-  {
-    SyntaxChecker checker(json, source_name, diags);
-    if (!Json::sax_parse(json.begin(), json.end(), &checker)) return result;
-  }
-  Json j = Json::parse(json, nullptr, false);
-  if (j.is_discarded()) {  // unreachable after the SAX pass; kept as a guard
-    r.error("", "json.syntax", "not valid JSON (syntax error or truncated file)");
+  if (const std::size_t nul = json.find('\0'); nul != std::string_view::npos) {
+    SyntaxChecker(json, source_name, diags).check_up_to_nul(nul);
     return result;
   }
-  if (!j.is_object()) {
-    r.error("", "json.type", std::string("a dyad/1 document is a JSON object, not ") + j.type_name());
-    return result;
+  DocumentReader reader(json, source_name, diags);
+  const bool parsed = reader.run();
+  if (!parsed || reader.duplicate_key()) {
+    // Syntax errors, nesting, number overflow and duplicate keys are rare: nlohmann's SAX parser
+    // reports them with its messages, line, column and JSON pointer.
+    std::vector<Diagnostic> syntax;
+    SyntaxChecker checker(json, source_name, syntax);
+    const bool syntax_ok = Json::sax_parse(json.begin(), json.end(), &checker);
+    if (!parsed) {
+      diags = std::move(syntax);
+      if (syntax_ok && !has_errors(diags)) {  // the two parsers disagree: still refuse the file
+        const detail::JsonTree& tree = reader.tree();
+        Diagnostic d = make_diagnostic(Severity::error, source_name, "", "json.syntax", std::string("not valid JSON: ") + tree.fail_reason());
+        locate(json, tree.fail_offset(), d);
+        diags.push_back(std::move(d));
+      }
+      return result;
+    }
+    diags.insert(diags.begin(), syntax.begin(), syntax.end());
   }
-  // A different version stops here (its rules are unknown); a missing or mistyped one is
-  // reported and the rest is still checked as dyad/1.
-  std::string schema;
-  if (r.get_string(j, "", "schema", schema) && schema != kSchema) {
-    r.error("/schema", "schema.version", "unsupported schema \"" + schema + "\" (this dyad reads \"" + kSchema + "\")");
-    return result;
-  }
-  Document doc;
-  {
-    std::string generator;
-    r.get_string(j, "", "generator", generator, false);
-  }
-  bool text_ok = r.get_string(j, "", "text", doc.text);
-  if (text_ok && doc.text.size() > kMaxTextBytes) {
-    r.error("/text", "text.too_large",
-            "text is " + std::to_string(doc.text.size()) + " bytes; dyad accepts at most " + std::to_string(kMaxTextBytes));
-    text_ok = false;
-  }
-  r.set_text(doc.text, text_ok);
-  Reader::keep_extra(j, kKnownRoot, doc.extra);
+  if (reader.stopped()) return result;
 
-  if (const Json* meta = r.member(j, "", "meta", false)) {
-    if (!meta->is_object()) {
-      r.error("/meta", "json.type", std::string("\"meta\" must be an object, not ") + meta->type_name());
-    } else {
-      r.get_string(*meta, "/meta", "title", doc.meta.title, false);
-      r.get_string(*meta, "/meta", "url", doc.meta.url, false);
-      r.get_string(*meta, "/meta", "date", doc.meta.date, false);
-      r.get_string(*meta, "/meta", "annotator", doc.meta.annotator, false);
-      r.get_string(*meta, "/meta", "notes", doc.meta.notes, false);
-      Reader::keep_extra(*meta, kKnownMeta, doc.meta.extra);
-    }
-  }
-
-  auto array = [&](const char* key) -> const Json* {
-    const Json* v = r.member(j, "", key, false);
-    if (v && !v->is_array()) {
-      r.error(std::string("/") + key, "json.type", std::string("\"") + key + "\" must be an array, not " + v->type_name());
-      return nullptr;
-    }
-    return v;
-  };
-
-  CheckContext ctx;
-  if (const Json* a = array("sentences")) {
-    ctx.sentence_count = a->size();
-    for (std::size_t i = 0; i < a->size(); ++i) {
-      const std::string p = "/sentences/" + std::to_string(i);
-      if (!(*a)[i].is_object()) { r.error(p, "json.type", "a sentence must be an object"); continue; }
-      Sentence s;
-      if (r.get_span_object((*a)[i], p, s.span)) doc.sentences.push_back(s);
-    }
-  }
-  if (const Json* a = array("tokens")) {
-    for (std::size_t i = 0; i < a->size(); ++i) {
-      const std::string p = "/tokens/" + std::to_string(i);
-      if (!(*a)[i].is_object()) { r.error(p, "json.type", "a token must be an object"); continue; }
-      Token t;
-      if (r.get_span_object((*a)[i], p, t.span)) doc.tokens.push_back(t);
-    }
-  }
-  if (const Json* a = array("actors")) {
-    for (std::size_t i = 0; i < a->size(); ++i) {
-      const std::string p = "/actors/" + std::to_string(i);
-      const Json& o = (*a)[i];
-      if (!o.is_object()) {
-        r.error(p, "json.type", std::string("an actor must be an object, not ") + o.type_name());
-        ctx.actor_ids_complete = false;
-        continue;
-      }
-      Actor x;
-      if (!r.get_string(o, p, "id", x.id)) ctx.actor_ids_complete = false;
-      r.get_string(o, p, "name", x.name);
-      r.get_enum(o, p, "type", x.type, "PERSON, STATE, GOVERNMENT, ORGANIZATION, GROUP, LOCATION");
-      r.get_string(o, p, "country", x.country, false);
-      r.get_string(o, p, "sector", x.sector, false);
-      r.get_string(o, p, "code", x.code, false);
-      r.get_provenance(o, p, x.provenance);
-      r.get_enum(o, p, "status", x.status, kStatuses);
-      r.get_confidence(o, p, x.confidence);
-      Reader::keep_extra(o, kKnownActor, x.extra);
-      doc.actors.push_back(std::move(x));
-      ctx.actor_paths.push_back(p);
-    }
-  }
-  if (const Json* a = array("mentions")) {
-    for (std::size_t i = 0; i < a->size(); ++i) {
-      const std::string p = "/mentions/" + std::to_string(i);
-      const Json& o = (*a)[i];
-      if (!o.is_object()) {
-        r.error(p, "json.type", std::string("a mention must be an object, not ") + o.type_name());
-        ctx.mention_ids_complete = false;
-        continue;
-      }
-      Mention x;
-      if (!r.get_string(o, p, "id", x.id)) ctx.mention_ids_complete = false;
-      if (const Json* act = r.member(o, p, "actor", true)) {
-        if (act->is_string()) x.actor = act->get<std::string>();
-        else if (!act->is_null()) r.error(p + "/actor", "json.type", std::string("\"actor\" must be an actor id or null, not ") + act->type_name());
-      }
-      if (const Json* mem = r.member(o, p, "members", false)) {
-        if (!mem->is_array()) {
-          r.error(p + "/members", "json.type", std::string("\"members\" must be an array of actor ids, not ") + mem->type_name());
-        } else {
-          for (std::size_t k = 0; k < mem->size(); ++k) {
-            if ((*mem)[k].is_string()) x.members.push_back((*mem)[k].get<std::string>());
-            else r.error(p + "/members/" + std::to_string(k), "json.type", "a member must be an actor id string");
-          }
-        }
-      }
-      r.get_span(o, p, x.span);
-      r.get_enum(o, p, "kind", x.kind, "NAME, NOMINAL, PRONOUN");
-      r.get_provenance(o, p, x.provenance);
-      r.get_enum(o, p, "status", x.status, kStatuses);
-      r.get_confidence(o, p, x.confidence);
-      Reader::keep_extra(o, kKnownMention, x.extra);
-      doc.mentions.push_back(std::move(x));
-      ctx.mention_paths.push_back(p);
-    }
-  }
-  if (const Json* a = array("relations")) {
-    for (std::size_t i = 0; i < a->size(); ++i) {
-      const std::string p = "/relations/" + std::to_string(i);
-      const Json& o = (*a)[i];
-      if (!o.is_object()) { r.error(p, "json.type", std::string("a relation must be an object, not ") + o.type_name()); continue; }
-      Relation x;
-      r.get_string(o, p, "id", x.id);
-      r.get_string(o, p, "source", x.source);
-      r.get_string(o, p, "target", x.target);
-      r.get_string(o, p, "source_mention", x.source_mention, false);
-      r.get_string(o, p, "target_mention", x.target_mention, false);
-      r.get_string(o, p, "type", x.type);
-      r.get_string(o, p, "cameo", x.cameo, false);
-      r.get_enum(o, p, "quad", x.quad, "VERBAL_COOPERATION, MATERIAL_COOPERATION, VERBAL_CONFLICT, MATERIAL_CONFLICT");
-      if (const Json* t = r.member(o, p, "trigger", true)) {
-        if (!t->is_object()) r.error(p + "/trigger", "json.type", std::string("\"trigger\" must be a span object, not ") + t->type_name());
-        else r.get_span_object(*t, p + "/trigger", x.trigger);
-      }
-      if (const Json* s = r.member(o, p, "sentence", false)) {
-        if (r.check_integer(*s, p + "/sentence", "sentence")) {
-          if (s->is_number_unsigned() && s->get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX))
-            r.error(p + "/sentence", "number.too_large", "\"sentence\" is too large (" + s->dump() + ")");
-          else
-            x.sentence = s->get<std::int64_t>();
-        }
-      }
-      r.get_bool(o, p, "negated", x.negated);
-      r.get_enum(o, p, "modality", x.modality, "asserted, planned, hypothetical, reported");
-      if (const Json* t = r.member(o, p, "time", false); t && !t->is_null()) {
-        Span s;
-        if (!t->is_object()) r.error(p + "/time", "json.type", std::string("\"time\" must be a span object or null, not ") + t->type_name());
-        else if (r.get_span_object(*t, p + "/time", s)) x.time = s;
-      }
-      r.get_provenance(o, p, x.provenance);
-      r.get_enum(o, p, "status", x.status, kStatuses);
-      r.get_confidence(o, p, x.confidence);
-      Reader::keep_extra(o, kKnownRelation, x.extra);
-      doc.relations.push_back(std::move(x));
-      ctx.relation_paths.push_back(p);
-    }
-  }
-  if (const Json* a = array("diagnostics")) read_diagnostics(r, *a, doc.diagnostics);
-
-  ctx.reported = &r.reported();
-  SemanticChecker(doc, ctx, source_name, diags).run();
+  CheckContext& ctx = reader.context();
+  ctx.reported = &reader.reported();
+  SemanticChecker(reader.document(), ctx, source_name, diags).run();
 
   if (has_errors(diags)) return result;
-  result.document = std::move(doc);
+  result.document = std::move(reader.document());
   return result;
 }
 

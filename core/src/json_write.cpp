@@ -12,6 +12,14 @@ namespace {
 
 using detail::JsonWriter;
 
+/// Unknown members read from a file, after the known ones, in their original order.
+void write_extra(JsonWriter& w, const ExtraFields& extra) {
+  for (const auto& [k, v] : extra) {
+    w.key(k);
+    w.raw(v);
+  }
+}
+
 struct SpanWriter {
   const std::string& text;
   const OffsetMap& map;
@@ -31,9 +39,10 @@ struct SpanWriter {
     w.key("text");
     w.value(std::string_view(text).substr(map.byte_of(a), map.byte_of(b) - map.byte_of(a)));
   }
-  void object(JsonWriter& w, const Span& s) const {
+  void object(JsonWriter& w, const Span& s, const ExtraFields& extra) const {
     w.begin_object();
     members(w, s);
+    write_extra(w, extra);
     w.end_object();
   }
 };
@@ -42,15 +51,9 @@ void write_provenance(JsonWriter& w, const Provenance& p) {
   w.key("provenance");
   w.begin_object();
   w.key("by"); w.value(p.user ? "user" : "auto");
-  if (!p.user) { w.key("rule"); w.value(p.rule); }
+  if (!p.user || !p.rule.empty()) { w.key("rule"); w.value(p.rule); }
+  write_extra(w, p.extra);
   w.end_object();
-}
-
-void write_extra(JsonWriter& w, const ExtraFields& extra) {
-  for (const auto& [k, v] : extra) {
-    w.key(k);
-    w.raw(v);
-  }
 }
 
 void write_review(JsonWriter& w, const Provenance& p, Status s, double confidence) {
@@ -70,6 +73,7 @@ void write_diagnostics(JsonWriter& w, const std::vector<Diagnostic>& diags) {
     w.key("line"); w.value(d.line);
     w.key("column"); w.value(d.column);
     w.key("offset"); w.value(d.offset);
+    write_extra(w, d.extra);
     w.end_object();
   }
   w.end_array();
@@ -132,15 +136,13 @@ std::string diagnostics_to_json(const std::vector<Diagnostic>& diags) {
   std::string out;
   JsonWriter w(out);
   write_diagnostics(w, diags);
+  w.finish();
   return out;
 }
 
-std::string to_json(const Document& doc, const WriteOptions& options) {
-  const OffsetMap map(doc.text);
-  const SpanWriter spans{doc.text, map};
-  std::string out;
-  out.reserve(doc.text.size() * 2 + 1024 + doc.tokens.size() * 64);
-  JsonWriter w(out);
+namespace {
+
+void write_document(JsonWriter& w, const Document& doc, const WriteOptions& options, const SpanWriter& spans) {
   w.begin_object();
   w.key("schema"); w.value(kSchema);
   w.key("generator"); w.value(std::string("dyad ") + version());
@@ -158,13 +160,13 @@ std::string to_json(const Document& doc, const WriteOptions& options) {
 
   w.key("sentences");
   w.begin_array();
-  for (const auto& s : doc.sentences) spans.object(w, s.span);
+  for (const auto& s : doc.sentences) spans.object(w, s.span, s.extra);
   w.end_array();
 
   w.key("tokens");
   w.begin_array();
   if (options.include_tokens)
-    for (const auto& t : doc.tokens) spans.object(w, t.span);
+    for (const auto& t : doc.tokens) spans.object(w, t.span, t.extra);
   w.end_array();
 
   w.key("actors");
@@ -216,12 +218,12 @@ std::string to_json(const Document& doc, const WriteOptions& options) {
     w.key("type"); w.value(r.type);
     w.key("cameo"); w.value(r.cameo);
     w.key("quad"); w.value(to_string(r.quad));
-    w.key("trigger"); spans.object(w, r.trigger);
+    w.key("trigger"); spans.object(w, r.trigger, r.trigger_extra);
     w.key("sentence"); w.value(r.sentence);
     w.key("negated"); w.value(r.negated);
     w.key("modality"); w.value(to_string(r.modality));
     w.key("time");
-    if (r.time) spans.object(w, *r.time); else w.null();
+    if (r.time) spans.object(w, *r.time, r.time_extra); else w.null();
     write_review(w, r.provenance, r.status, r.confidence);
     write_extra(w, r.extra);
     w.end_object();
@@ -233,7 +235,34 @@ std::string to_json(const Document& doc, const WriteOptions& options) {
 
   write_extra(w, doc.extra);
   w.end_object();
+}
 
+}  // namespace
+
+std::string to_json(const Document& doc, const WriteOptions& options) {
+  const OffsetMap map(doc.text);
+  const SpanWriter spans{doc.text, map};
+  // The JSON of a long article is ~23x its text (mostly tokens). Above kCountFrom bytes of text
+  // the size is counted first and the JSON written into a buffer of exactly that size: growing
+  // it held up to twice the JSON at once (the 64 MB wasm heap budget for a 1 MB article).
+  // Shorter texts are written in one pass into a buffer sized from an estimate (counting
+  // costs ~half of writing; an overshoot of a few hundred KB does not matter).
+  constexpr std::size_t kCountFrom = 256 * 1024;
+  std::size_t expected = 0;
+  if (doc.text.size() >= kCountFrom) {
+    JsonWriter counter;
+    write_document(counter, doc, options, spans);
+    expected = counter.size() + 1;  // + the final newline
+  } else {
+    expected = 1024 + 3 * doc.text.size() + 64 * (doc.sentences.size() + doc.tokens.size()) +
+               320 * (doc.actors.size() + doc.mentions.size()) + 640 * doc.relations.size();
+  }
+  std::string out;
+  {
+    JsonWriter w(out, expected);
+    write_document(w, doc, options, spans);
+    w.finish();
+  }
   if (options.pretty) out = indent_compact_json(out);
   out += '\n';
   return out;

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <unordered_map>
 
+#include "dyad/utf8.hpp"
 #include "internal/embedded_data.hpp"
 #include "internal/gazetteer.hpp"
 #include "internal/text_layer.hpp"
@@ -65,22 +66,85 @@ std::vector<std::string_view> split(std::string_view s, char sep) {
   }
 }
 
+// Invalid UTF-8 in a row: the row is refused, not repaired. A file saved as Latin-1 or
+// Windows-1252 turns "Çavuşoğlu" into bytes that are not UTF-8; repaired to U+FFFD the name would
+// load but never match any text, and the user would never learn why.
+class Utf8Rows {
+ public:
+  // True if `line` (line `line_no`, starting at byte `file_offset` of the file) is valid UTF-8;
+  // otherwise reports where it is not, naming the cell by the header (empty for the header row).
+  bool check(std::string_view line, std::int64_t line_no, std::size_t file_offset, const std::vector<std::string>& header,
+             std::string_view source, std::vector<Diagnostic>& diags) {
+    const Utf8Check c = check_utf8(line);
+    if (c.valid) return true;
+    if (++rows_ > kMaxListed) {
+      if (rows_ == kMaxListed + 1) first_unlisted_line_ = line_no;
+      return false;
+    }
+    const std::size_t at = c.first_invalid_byte;
+    const std::string_view before = line.substr(0, at);
+    const std::size_t cell = static_cast<std::size_t>(std::count(before.begin(), before.end(), '\t'));
+    std::string where = "the header row";
+    if (!header.empty())
+      where = cell < header.size() ? "the \"" + header[cell] + "\" cell" : "cell " + std::to_string(cell + 1);
+    static const char kHex[] = "0123456789ABCDEF";
+    const auto byte = static_cast<unsigned char>(line[at]);
+    Diagnostic d = make_diag(Severity::error, "lexicon.utf8",
+                             std::string("invalid UTF-8 (byte 0x") + kHex[byte >> 4] + kHex[byte & 15] + ") in " + where +
+                                 (header.empty() ? "" : "; the row is skipped") +
+                                 " (save the file as UTF-8, not Latin-1 or Windows-1252)",
+                             source, line_no, static_cast<std::int64_t>(count_code_points(before)) + 1);
+    d.offset = static_cast<std::int64_t>(file_offset + at);
+    diags.push_back(std::move(d));
+    return false;
+  }
+  // One summary for the lines past the first kMaxListed (a binary file read as a table).
+  void finish(std::string_view source, std::vector<Diagnostic>& diags) const {
+    if (rows_ <= kMaxListed) return;
+    diags.push_back(make_diag(Severity::error, "lexicon.utf8",
+                              std::to_string(rows_ - kMaxListed) + " more lines from here on are not valid UTF-8 (" +
+                                  std::to_string(rows_) + " in all; only the first " + std::to_string(kMaxListed) +
+                                  " are listed) and are skipped",
+                              source, first_unlisted_line_));
+  }
+
+ private:
+  static constexpr std::size_t kMaxListed = 100;
+  std::size_t rows_ = 0;
+  std::int64_t first_unlisted_line_ = 0;
+};
+
 // Lines: header first (comments and blank lines skipped anywhere). Rows with more fields than
-// the header are errors; fewer are allowed (missing trailing fields are empty).
+// the header are errors; fewer are allowed (missing trailing fields are empty). Lines that are
+// not valid UTF-8 are errors (a data row is skipped; a header row still names the columns).
 TsvTable parse_tsv(std::string_view text, std::string_view source, std::vector<Diagnostic>& diags) {
   TsvTable t;
-  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  std::size_t bom = 0;
+  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") bom = 3;
+  text.remove_prefix(bom);
+  Utf8Rows utf8;
   std::int64_t line_no = 0;
   std::size_t pos = 0;
   while (pos <= text.size()) {
     std::size_t nl = text.find('\n', pos);
     if (nl == std::string_view::npos) nl = text.size();
     std::string_view line = text.substr(pos, nl - pos);
+    const std::size_t line_offset = bom + pos;
     pos = nl + 1;
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     const std::string_view bare = trim(line);
     if (bare.empty() || bare.front() == '#') {
+      if (nl == text.size()) break;
+      continue;
+    }
+    if (!utf8.check(line, line_no, line_offset, t.header, source, diags)) {
+      if (t.header.empty()) {
+        // The header still names the columns; repaired, so messages quoting it are valid UTF-8.
+        t.header_line = line_no;
+        const std::string repaired = repair_utf8(line);
+        for (auto f : split(repaired, '\t')) t.header.push_back(lower_ascii(trim(f)));
+      }
       if (nl == text.size()) break;
       continue;
     }
@@ -102,6 +166,7 @@ TsvTable parse_tsv(std::string_view text, std::string_view source, std::vector<D
     }
     if (nl == text.size()) break;
   }
+  utf8.finish(source, diags);
   return t;
 }
 

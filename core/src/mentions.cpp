@@ -367,7 +367,7 @@ class Detector {
     // Most words start nothing: lower case, no lexicon phrase here and no head noun close enough
     // for a noun phrase to reach it.
     if (!t.has(kTokUpperInitial) && phrase_first_[i] == phrase_first_[i + 1] && next_head_[i] > i + 10 &&
-        !is_name_particle(t.key) && !caps_sentence(i))
+        !is_name_particle(t.key) && !caps_sentence(i) && org_head(t.key) == OrgHead::none)
       return i + 1;
 
     // A noun phrase headed by a title, body noun or nominal ("Turkish Foreign Minister",
@@ -415,7 +415,16 @@ class Detector {
       // A body or title with a capitalised continuation is part of a longer name ("Iranian
       // Truck Drivers’ Syndicate", "State Department"): handled as a name below.
       if (!(np.capitalised && continues_name(after))) {
+        const std::size_t before = out_.candidates.size();
         emit_noun_phrase(np);
+        // "[army] troops", "roads [ministry] officials": the people of a body named just before
+        // are no mention of their own.
+        if (out_.candidates.size() > before && np.head_kind == SenseKind::sector && lower_word(after)) {
+          const LexMatch mm = match(after, bit(SenseKind::sector));
+          if (const Sense* ms = sense(mm, after, SenseKind::sector); ms && (ms->flags & kSensePlural) &&
+                                                                      members_noun(lex_.sectors()[ms->row].noun))
+            return after + mm.len;
+        }
         return after;
       }
     }
@@ -447,6 +456,20 @@ class Detector {
       }
     }
 
+    if (plural_demonym(i)) {
+      // "Palestinians protested", "Iranians voted": the people of a country, a group.
+      if (const std::int32_t row = civilians_row(); row >= 0) {
+        const SectorEntry& se = lex_.sectors()[static_cast<std::size_t>(row)];
+        Candidate& c = add(i, i + 1, MentionKind::nominal, Ref::body, ActorType::group, "rule:plural-demonym", 0.6f);
+        c.sector_row = row;
+        c.sector = se.sector;
+        c.country = static_cast<std::int32_t>(sense(match(i, bit(SenseKind::country_adjective)), i,
+                                                    SenseKind::country_adjective)->row);
+        c.number = Number::plural;
+        c.noun = se.noun;
+        return i + 1;
+      }
+    }
     if (cap(i) || (particle_start(i) && name_start(i))) return proper_name(i, end);
     if (caps_sentence(i)) return headline_name(i, end);
     return i + 1;
@@ -527,6 +550,7 @@ class Detector {
     std::int32_t title_row = -1;
     std::int32_t quantity = 0;
     bool has_demonym = false;
+    std::int32_t country_and = -1;  // "Indian and Pakistani troops": the second demonym's country
     bool capitalised = false;      // every word of the phrase capitalised
     bool title_chain = false;
     bool quantified = false;
@@ -580,17 +604,84 @@ class Detector {
     return false;
   }
 
+  // A capitalised demonym in the plural standing alone ("Palestinians", "Azeris", "Britons"): it
+  // ends in "s", its singular is a demonym of the same country, and no noun follows it.
+  bool plural_demonym(std::size_t k) const {
+    if (!cap(k) || k + 1 > toks_.size()) return false;
+    const std::string_view f = fold(k);
+    if (f.size() < 5 || f.back() != 's') return false;
+    const LexMatch m = match(k, bit(SenseKind::country_adjective));
+    const Sense* ds = sense(m, k, SenseKind::country_adjective);
+    if (!ds || m.len != 1) return false;
+    const Gazetteer::Entry* e = gaz_.find(phrase_key_step(kPhraseSeed, token_key(f.substr(0, f.size() - 1))));
+    if (!e) return false;
+    bool same_row = false;
+    const Sense* ss = gaz_.senses(*e);
+    for (std::uint32_t n = 0; n < e->count; ++n)
+      same_row |= ss[n].kind == SenseKind::country_adjective && ss[n].row == ds->row;
+    if (!same_row) return false;
+    return !(k + 1 < toks_.size() && lower_word(k + 1) && common(k + 1) == WordTag::noun);
+  }
+
+  // The sectors row of "civilians" (the people of a country), or -1.
+  std::int32_t civilians_row() {
+    if (civilians_row_ == -2) {
+      civilians_row_ = -1;
+      const auto& ss = lex_.sectors();
+      for (std::size_t r = 0; r < ss.size(); ++r)
+        if (ss[r].noun == "civilians") civilians_row_ = static_cast<std::int32_t>(r);
+    }
+    return civilians_row_;
+  }
+
+  bool approximator(std::size_t k) const {
+    const std::string_view f = fold(k);
+    return f == "about" || f == "around" || f == "nearly" || f == "almost" || f == "roughly" ||
+           f == "approximately" || f == "some" || f == "over" || f == "than" || f == "least" || f == "estimated" ||
+           f == "up";
+  }
+
+  bool past_participle(std::size_t k) const {
+    const std::string_view f = fold(k);
+    if (f == "freed") return true;
+    return f.size() > 4 && f.substr(f.size() - 2) == "ed" && common(k) != WordTag::adj && common(k) != WordTag::noun;
+  }
+
+  // Nouns for the people of a body: "troops", "officials", "officers", "fighters".
+  static bool members_noun(std::string_view noun) {
+    return noun == "troops" || noun == "soldiers" || noun == "officials" || noun == "officers" ||
+           noun == "fighters" || noun == "personnel" || noun == "members" || noun == "staff";
+  }
+
+  bool quantifier_at(std::size_t k) const {
+    if (!word(k)) return false;
+    const std::string_view f = fold(k);
+    return number_word(f) > 0 || f == "several" || f == "both" ||
+           (is_digit_token(toks_[k]) && f.find(':') == std::string_view::npos);
+  }
+
   bool parse_noun_phrase(std::size_t i, std::size_t end, NounPhrase& np) const {
     np = NounPhrase{};
     np.start = i;
     std::size_t j = i;
-    // Quantifier: both, all, two, 37.
-    if (j < end && word(j)) {
+    // Quantifier: both, all, two, 37; "thousands of".
+    if (j + 2 < end && word(j) && is(j + 1, "of")) {
+      const std::string_view f = fold(j);
+      if (f == "thousands" || f == "hundreds" || f == "dozens" || f == "millions" || f == "tens") {
+        np.quantified = true;
+        j += 2;
+      }
+    }
+    if (j < end && word(j) && !np.quantified) {
       const std::string_view f = fold(j);
       const std::int32_t n = number_word(f);
-      if (f == "both" || f == "all" || n > 0 || f == "several" || (is_digit_token(toks_[j]) && f.find(':') == std::string_view::npos)) {
+      if (f == "both" || f == "neither" || f == "all" || n > 0 || f == "several" ||
+          (is_digit_token(toks_[j]) && f.find(':') == std::string_view::npos)) {
         np.quantified = true;
-        np.quantity = f == "both" ? 2 : n;
+        np.quantity = f == "both" || f == "neither" ? 2 : n;
+        // "about 40,000 [displaced people]", "at least 23 [civilians]", "more than 300
+        // [prisoners]": an approximate number stays outside, with its approximator.
+        if ((n > 0 || is_digit_token(toks_[j])) && j > 0 && approximator(j - 1)) np.start = j + 1;
         ++j;
         if (f == "all" && j < end && number_word(fold(j)) > 0) {
           np.quantity = number_word(fold(j));
@@ -654,6 +745,19 @@ class Detector {
         np.head_row = h->row;
         np.head_flags = h->flags;
         if (h->kind == SenseKind::title) np.title_row = static_cast<std::int32_t>(h->row);
+        // "government troops", "regime forces": the forces of the government, one body.
+        if (h->kind == SenseKind::sector && np.head_end < end && lower_word(np.head_end) &&
+            is_government_noun(fold_phrase(lex_.sectors()[h->row].noun))) {
+          const LexMatch fm = match(np.head_end, bit(SenseKind::sector));
+          if (const Sense* fs = sense(fm, np.head_end, SenseKind::sector);
+              fs && (lex_.sectors()[fs->row].sector == "MIL" || lex_.sectors()[fs->row].sector == "COP")) {
+            np.head_begin = np.head_end;
+            np.head_end += fm.len;
+            np.head_row = fs->row;
+            np.head_flags = fs->flags;
+            break;
+          }
+        }
         // "Finance Cabinet Secretary Faith Chebet Langat": in a capitalised title the body noun
         // is a modifier of the title that follows.
         if (h->kind != SenseKind::title && toks_[j].has(kTokUpperInitial) && np.head_end < end &&
@@ -693,6 +797,15 @@ class Detector {
         np.has_demonym = true;
         j += dm.len;
         any = true;
+        // "Indian and Pakistani troops": two demonyms before one body noun are two bodies.
+        if (j + 1 < end && is(j, "and") && np.country_and < 0) {
+          const LexMatch dm2 = match(j + 1, bit(SenseKind::country_adjective));
+          if (const Sense* ds2 = sense(dm2, j + 1, SenseKind::country_adjective);
+              ds2 && ds2->row != ds->row && cap(j + 1) && match(j + 1 + dm2.len, bit(SenseKind::sector)).entry) {
+            np.country_and = static_cast<std::int32_t>(ds2->row);
+            j += 1 + dm2.len;
+          }
+        }
         continue;
       }
       // Hyphenated modifier: "army-backed", "high-level", "Russian-backed".
@@ -711,6 +824,14 @@ class Detector {
         continue;
       }
       if (modifier(j) && j + 1 < end) {
+        // "executing eight civilians", "at least 23 civilians": a word before a number is no
+        // modifier of the head; the phrase starts at the number.
+        if (quantifier_at(j + 1)) return false;
+        // "the freed [prisoners]", "the sanctioned [officials]": a leading past participle says
+        // what happened to the group and stays outside; so does a verb after "to" ("to support
+        // police").
+        if (j == np.start && (past_participle(j) || (j > 0 && is(j - 1, "to") && common(j) != WordTag::adj)))
+          return false;
         if (++mods > 3) return false;
         ++j;
         any = true;
@@ -754,6 +875,9 @@ class Detector {
         const bool bare_body = np.head_kind == SenseKind::sector && np.head_begin == np.start && !indefinite &&
                                fold(np.head_begin) != "state";
         if (has_mods || indefinite || !bare_body) return;
+        // "[army] snipers": a body before the people it consists of; but "military helicopter",
+        // "military ties": an adjective before a thing.
+        if (common(np.head_begin) == WordTag::adj && !people_noun(te)) return;
       }
     }
     // "would press", "to court": a verb, not a body.
@@ -788,7 +912,11 @@ class Detector {
         return;
       }
     }
-    if (np.capitalised && !np.has_demonym && np.head_kind == SenseKind::sector &&
+    // One capitalised generic body word ("the Government said", "the Army", "the Bank") is the
+    // short descriptive form, written with a capital in some house styles: a nominal like "the
+    // government". "the Treasury" is a name.
+    const bool generic_word = te - tb == 1 && (org_head(toks_[tb].key) != OrgHead::none || is_government_noun(toks_[tb].key));
+    if (np.capitalised && !np.has_demonym && np.head_kind == SenseKind::sector && !generic_word &&
         (te - tb > 1 || !sentence_initial(tb))) {
       const SectorEntry& se = lex_.sectors()[np.head_row];
       Candidate& c = add(tb, te, MentionKind::name, Ref::named_body, actor_type_of(se.type), "rule:named-body", 0.7f);
@@ -818,7 +946,8 @@ class Detector {
       }
       case SenseKind::nominal: {
         const NominalEntry& n = lex_.nominals()[np.head_row];
-        const bool pl = n.number == "plural";
+        // "neither side", like "both sides", is about two actors.
+        const bool pl = n.number == "plural" || (np.quantified && fold(np.start) == "neither");
         // "its diplomats", "Iranian negotiators": people of one actor (its body when the words are
         // a body noun too), not a group of named actors.
         if (pl && n.role == "person" && (np.possessor >= 0 || np.has_demonym) && np.quantity == 0) {
@@ -892,6 +1021,7 @@ class Detector {
         c.sector_row = static_cast<std::int32_t>(np.head_row);
         c.sector = se.sector;
         c.country = np.country;
+        c.country_and = np.country_and;
         c.possessor = np.possessor;
         c.number = plural ? Number::plural : Number::singular;
         c.quantity = np.quantity;
@@ -902,6 +1032,16 @@ class Detector {
       default:
         break;
     }
+  }
+
+  // A plural noun for people ("snipers", "officials", "commanders", "servicemen").
+  bool people_noun(std::size_t k) const {
+    if (!lower_word(k)) return false;
+    const std::string_view f = fold(k);
+    static constexpr std::string_view kEndings[] = {"ers", "ors", "ists", "ians", "ants", "ents", "men", "ees", "ives"};
+    for (auto e : kEndings)
+      if (f.size() > e.size() + 2 && f.substr(f.size() - e.size()) == e) return true;
+    return f == "staff" || f == "personnel" || f == "units" || f == "chiefs" || f == "police";
   }
 
   static ActorType actor_type_of(std::string_view t) {
@@ -1139,10 +1279,12 @@ class Detector {
   // human rights office", "UN nuclear watchdog"): names are capitalised words only.
   std::size_t capitalised_prefix(std::size_t tb, std::size_t te) const {
     std::size_t k = tb;
-    while (k < te && (!word(k) || toks_[k].has(kTokUpperInitial) || toks_[k].has(kTokDigit) ||
-                      is_connector_word(toks_[k].key) || fold(k).find('\'') != std::string_view::npos))
+    // Connectors and particles ("Petróleos de Venezuela") stay inside when a capital follows.
+    auto inner = [&](std::size_t t) { return is_connector_word(toks_[t].key) || is_name_particle(toks_[t].key); };
+    while (k < te && (!word(k) || toks_[k].has(kTokUpperInitial) || toks_[k].has(kTokDigit) || inner(k) ||
+                      fold(k).find('\'') != std::string_view::npos))
       ++k;
-    while (k > tb && (!word(k - 1) || is_connector_word(toks_[k - 1].key))) --k;
+    while (k > tb && (!word(k - 1) || inner(k - 1))) --k;
     return k;
   }
 
@@ -1155,6 +1297,9 @@ class Detector {
     given_name_gender(tb, &given);
     if (given && te - tb == 1 && cap(te) && !place_word(te) && !match(te, kNameKinds).entry && !org)
       return unknown_name(tb, name_run_end(tb, toks_.size()), nullptr);
+    // A capital that is also an organisation's alias ("Brussels" for the EU) names the
+    // organisation, except where the city is meant ("talks in Brussels").
+    if (org && capital && capital_as_place(tb, te)) org = nullptr;
     if (org) {
       const OrganizationEntry& o = lex_.organizations()[org->row];
       if (o.sector == "MED" && cited_media(tb, te)) return te;
@@ -1164,36 +1309,17 @@ class Detector {
         const LexMatch pm = match(tb, kNameKinds, pe - tb);
         if (!pm.entry || tb + pm.len != pe) {
           // "M23 rebels": the capitalised start names the same organisation.
-          Candidate& c = add(tb, pe, MentionKind::name, Ref::organization, actor_type_of(o.type),
-                             "lexicon:organizations", 0.85f);
-          c.org = static_cast<std::int32_t>(org->row);
-          c.sector = o.sector;
-          c.name = o.name;
-          c.key = name_key(tb, pe);
-          if (!o.country.empty()) c.country = country_index(o.country);
+          add_organization(tb, pe, MentionKind::name, org->row, 0.85f);
           return te;
         }
         if (pm.entry && tb + pm.len == pe) {
           lexicon_name(tb, pe, pm);
           const Sense* ps = sense(pm, tb, SenseKind::organization);
-          if (!(ps && ps->row == org->row)) {
-            Candidate& d = add(pe, te, MentionKind::nominal, Ref::organization, actor_type_of(o.type),
-                               "lexicon:organizations", 0.7f);
-            d.org = static_cast<std::int32_t>(org->row);
-            d.sector = o.sector;
-            d.name = o.name;
-            if (!o.country.empty()) d.country = country_index(o.country);
-          }
+          if (!(ps && ps->row == org->row)) add_organization(pe, te, MentionKind::nominal, org->row, 0.7f);
           return te;
         }
       }
-      Candidate& c = add(tb, te, MentionKind::name, Ref::organization, actor_type_of(o.type),
-                         "lexicon:organizations", 0.9f);
-      c.org = static_cast<std::int32_t>(org->row);
-      c.sector = o.sector;
-      c.name = o.name;
-      c.key = name_key(tb, te);
-      if (!o.country.empty()) c.country = country_index(o.country);
+      add_organization(tb, te, MentionKind::name, org->row, 0.9f);
       return te;
     }
     if (country) {
@@ -1267,11 +1393,7 @@ class Detector {
     if (org) {
       const OrganizationEntry& o = lex_.organizations()[org->row];
       if (o.sector == "MED" && cited_media(tb, te)) return te;
-      Candidate& c = add(tb, te, MentionKind::nominal, Ref::organization, actor_type_of(o.type), "lexicon:organizations", 0.7f);
-      c.org = static_cast<std::int32_t>(org->row);
-      c.sector = o.sector;
-      c.name = o.name;
-      if (!o.country.empty()) c.country = country_index(o.country);
+      add_organization(tb, te, MentionKind::nominal, org->row, 0.7f);
       return te;
     }
     if (country) {
@@ -1281,6 +1403,18 @@ class Detector {
       return te;
     }
     return tb + 1;
+  }
+
+  // A mention of the organisation in row `row` of organizations.tsv; a NAME keeps its folded words.
+  Candidate& add_organization(std::size_t tb, std::size_t te, MentionKind kind, std::uint32_t row, float confidence) {
+    const OrganizationEntry& o = lex_.organizations()[row];
+    Candidate& c = add(tb, te, kind, Ref::organization, actor_type_of(o.type), "lexicon:organizations", confidence);
+    c.org = static_cast<std::int32_t>(row);
+    c.sector = o.sector;
+    c.name = o.name;
+    if (kind == MentionKind::name) c.key = name_key(tb, te);
+    if (!o.country.empty()) c.country = country_index(o.country);
+    return c;
   }
 
   std::int32_t country_index(std::string_view iso3) const {
@@ -1297,6 +1431,26 @@ class Detector {
       return false;
     if (tb >= 2 && toks_[tb - 1].has(kTokHyphen) && glued(tb - 1) && glued(tb) && place_word(tb - 2)) return false;
     if (tb > 0 && is_locative_preposition(toks_[tb - 1].key)) return true;
+    // "cities like Beijing", "capitals such as Riga", "the capital Belgrade", "the capital,
+    // Belgrade", "fewer lines than Madrid": named as a city.
+    if (tb > 0 && (is(tb - 1, "like") || is(tb - 1, "including") || is(tb - 1, "than") || is(tb - 1, "capital") ||
+                   is(tb - 1, "reached") || is(tb - 1, "entered") || is(tb - 1, "left") || is(tb - 1, "toured")))
+      return true;
+    if (tb > 1 && ((is(tb - 1, "as") && is(tb - 2, "such")) || (L_.surface(tb - 1) == "," && is(tb - 2, "capital"))))
+      return true;
+    // "the Pyongyang Metro": a capital naming something in the city.
+    if (te < toks_.size() && cap(te) && !place_word(te) && !match(te, kNameKinds | kHeadKinds).entry &&
+        toks_[te].sentence == toks_[tb].sentence)
+      return true;
+    // "London's landmark South Bank Tower", "Bangkok's tallest building": a possessive of the
+    // city's features, not of a government's acts.
+    if (te + 1 < toks_.size() && fold(te) == "'s" && word(te + 1)) {
+      const std::string_view n = fold(te + 1);
+      if ((n.size() > 4 && n.substr(n.size() - 3) == "est") || n == "landmark" || n == "historic" || n == "old" ||
+          n == "famous" || n == "private" || n == "streets" || n == "mayor" || n == "residents" || n == "airport" ||
+          n == "skyline" || n == "metro" || n == "subway" || n == "population" || n == "suburbs" || n == "downtown")
+        return true;
+    }
     if (tb > 1 && is(tb - 1, "the") && is(tb - 2, "in")) return true;
     if (te < toks_.size() && lower_word(te) && is_place_noun(toks_[te].key)) return true;
     if (tb > 1 && (is(tb - 1, "of") && (is(tb - 2, "city") || is(tb - 2, "capital") || is(tb - 2, "streets"))))
@@ -1462,8 +1616,9 @@ class Detector {
     const bool known_name = name_like_elsewhere(tb) || given;
     // "North", "Western" alone are directions, not names ("the North–South corridor").
     if (words == 1 && is_compass_word(toks_[tb].key)) return te;
-    // A lone initial is no name ("on X.").
+    // A lone initial is no name ("on X."), nor is the plural of an acronym ("MLAs", "GIFs").
     if (words == 1 && toks_[tb].has(kTokInitial)) return te;
+    if (words == 1 && te == tb + 1 && acronym_plural(L_.surface(tb))) return te;
     // Adjectival use of an unknown word: "the Caspian shore", "Catholic priests".
     if (words == 1 && !known_name && !acronym && adjectival_use(tb, te)) return te;
     // "Hospitals", "Celebrities": the plural of an English word.
@@ -1499,6 +1654,12 @@ class Detector {
       rule = "rule:acronym";
       conf = 0.55f;
       uncertain = true;
+    } else if (tb > 1 && is(tb - 1, "of") && is_compass_word(toks_[tb - 2].key)) {
+      // "south of Crete", "east of Pinga".
+      ref = Ref::location;
+      type = ActorType::location;
+      rule = "rule:capitalised+place";
+      conf = 0.7f;
     } else if (tb > 0 && is_locative_preposition(toks_[tb - 1].key)) {
       ref = Ref::location;
       type = ActorType::location;
@@ -1522,7 +1683,10 @@ class Detector {
       if (p[best] >= needed) {
         static constexpr Ref kRefs[] = {Ref::person, Ref::organization, Ref::location};
         static constexpr ActorType kTypes[] = {ActorType::person, ActorType::organization, ActorType::location};
-        if (kRefs[best] != ref) {
+        // A name that says something or is said to ("Obama mocked", "said Duffy") is no place.
+        const bool speaker = (te < toks_.size() && (is_speech_verb(toks_[te].key) || agent_verb(te))) ||
+                             (tb > 0 && is_speech_verb(toks_[tb - 1].key));
+        if (kRefs[best] != ref && !(speaker && best == 2)) {
           ref = kRefs[best];
           type = kTypes[best];
           rule = "rule:capitalised+model";
@@ -1538,6 +1702,23 @@ class Detector {
     if (ref == Ref::person) c.gender = g;
     if (ref == Ref::named_body) c.sector = head_sector(tw);
     return te;
+  }
+
+  // A verb right after a name makes the name its subject, an agent ("Obama mocked", "Duffy
+  // denies"); places do not act, except capitals, which the lexicon knows.
+  bool agent_verb(std::size_t k) const {
+    if (!lower_word(k) || toks_[k].sentence != toks_[k - 1].sentence) return false;
+    const WordTag tag = common(k);
+    if (tag == WordTag::verb || tag == WordTag::aux) return !is(k, "to") && !is(k, "be");
+    const std::string_view f = fold(k);
+    return tag == WordTag::none && f.size() > 4 && f.substr(f.size() - 2) == "ed";
+  }
+
+  static bool acronym_plural(std::string_view w) {
+    if (w.size() < 3 || w.back() != 's') return false;
+    for (std::size_t k = 0; k + 1 < w.size(); ++k)
+      if (w[k] < 'A' || w[k] > 'Z') return false;
+    return true;
   }
 
   std::size_t count_words(std::size_t tb, std::size_t te) const {
@@ -1590,16 +1771,8 @@ class Detector {
       if ((a_role && b_person) || (a_person && b_role)) {
         if (!closed) continue;
         B.same_as = static_cast<std::int32_t>(a);
-        if (b_person && B.uncertain_type) {
-          B.ref = Ref::person;
-          B.type = ActorType::person;
-          B.uncertain_type = false;
-        }
-        if (a_person && A.uncertain_type) {
-          A.ref = Ref::person;
-          A.type = ActorType::person;
-          A.uncertain_type = false;
-        }
+        if (b_person) make_person(B);
+        if (a_person) make_person(A);
       } else if (A.kind == MentionKind::name && B.kind == MentionKind::nominal &&
                  (A.ref == Ref::organization || A.ref == Ref::named_body) &&
                  (B.ref == Ref::body || B.ref == Ref::government)) {
@@ -1635,14 +1808,29 @@ class Detector {
         if (ok && t == B.tb - 1) {
           B.same_as = static_cast<std::int32_t>(a);
           if (next > a + 1 && A.affiliation < 0) A.affiliation = static_cast<std::int32_t>(next - 1);
-          if (B.uncertain_type) {
-            B.ref = Ref::person;
-            B.type = ActorType::person;
-            B.uncertain_type = false;
-          }
+          make_person(B);
         }
         break;
       }
+    }
+    // "Dmitry Peskov, the Kremlin's spokesman,": name, comma, possessor, role.
+    for (std::size_t b = 2; b < cs.size(); ++b) {
+      Candidate& B = cs[b];
+      const Candidate& P = cs[b - 1];
+      Candidate& A = cs[b - 2];
+      if (B.kind != MentionKind::nominal || B.ref != Ref::role || B.same_as >= 0) continue;
+      if (B.possessor != static_cast<std::int32_t>(b - 1) || P.kind == MentionKind::pronoun) continue;
+      if (A.kind != MentionKind::name || (A.ref != Ref::person && !A.uncertain_type) || A.sentence != B.sentence) continue;
+      std::size_t k = A.te;
+      if (k >= P.tb || L_.surface(k) != ",") continue;
+      ++k;
+      while (k < P.tb && is_determiner(toks_[k].key)) ++k;
+      const bool closed = B.te >= toks_.size() || L_.surface(B.te) == "," || toks_[B.te].has(kTokTerminal);
+      if (k != P.tb || !closed) continue;
+      B.same_as = static_cast<std::int32_t>(b - 2);
+      if (P.ref == Ref::organization || P.ref == Ref::named_body || P.ref == Ref::government || P.ref == Ref::body)
+        B.affiliation = static_cast<std::int32_t>(b - 1);
+      make_person(A);
     }
     // "an adviser to the RSF, Mohamed Osman Karrar": role, preposition, organisation, name.
     for (std::size_t b = 2; b < cs.size(); ++b) {
@@ -1659,6 +1847,44 @@ class Detector {
       if (k != C.tb || C.te >= B.tb || L_.surface(C.te) != "," || C.te + 1 != B.tb) continue;
       B.same_as = static_cast<std::int32_t>(b - 2);
       A.affiliation = static_cast<std::int32_t>(b - 1);
+    }
+  }
+
+  // A name of unknown kind that an apposition shows to be a person's.
+  static void make_person(Candidate& c) {
+    if (!c.uncertain_type) return;
+    c.ref = Ref::person;
+    c.type = ActorType::person;
+    c.uncertain_type = false;
+  }
+
+  static bool strongly_located(const Candidate& c) {
+    return c.kind == MentionKind::name && !weakly_typed(c) && c.ref == Ref::location;
+  }
+  static bool strongly_person(const Candidate& c) {
+    const std::string_view r = c.rule;
+    return c.kind == MentionKind::name && c.ref == Ref::person &&
+           (r == "rule:title+name" || r == "rule:honorific+name" || r == "rule:given-name");
+  }
+
+  // "Nairobi, Mombasa and Kisumu", "Kamchatka and Sakhalin": names of unknown kind coordinated
+  // with places are places; coordinated with people they are people. Conflicting evidence
+  // changes nothing.
+  void type_by_coordination(const Coordination& co) {
+    auto& cs = out_.candidates;
+    bool place = false, person = false;
+    for (std::int32_t m : co.candidates) {
+      place |= strongly_located(cs[static_cast<std::size_t>(m)]);
+      person |= strongly_person(cs[static_cast<std::size_t>(m)]);
+    }
+    if (place == person) return;
+    for (std::int32_t m : co.candidates) {
+      Candidate& c = cs[static_cast<std::size_t>(m)];
+      if (!weakly_typed(c) || count_words(c.tb, c.te) > 3) continue;
+      c.ref = place ? Ref::location : Ref::person;
+      c.type = place ? ActorType::location : ActorType::person;
+      c.uncertain_type = false;
+      c.rule = "rule:capitalised+coordination";
     }
   }
 
@@ -1697,7 +1923,10 @@ class Detector {
         const Candidate& last = cs[co.candidates.back()];
         bool has_and = false;
         for (std::size_t k = cs[co.candidates[co.candidates.size() - 2]].te; k < last.tb; ++k) has_and |= is(k, "and");
-        if (has_and) out_.coordinations.push_back(std::move(co));
+        if (has_and) {
+          type_by_coordination(co);
+          out_.coordinations.push_back(std::move(co));
+        }
         a = b;
       } else {
         ++a;
@@ -1779,6 +2008,7 @@ class Detector {
   std::vector<LexMatch> phrases_;           // all lexicon phrases, by start token
   std::vector<std::uint32_t> phrase_first_; // token -> first index into phrases_
   std::vector<std::uint32_t> next_head_;    // token -> nearest token where a head noun starts
+  std::int32_t civilians_row_ = -2;         // civilians_row(), once looked up (-2: not yet)
 };
 
 }  // namespace

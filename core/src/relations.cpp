@@ -216,7 +216,16 @@ struct DocContext {
         info.place = info.actor && info.actor->type == ActorType::location;
       }
       if (m.kind == MentionKind::name || ti >= nt) continue;
-      const detail::TokenInfo& head = layer.tokens[last];
+      std::size_t head_token = last;
+      for (std::size_t k = ti + 1; k < last; ++k)
+        if (layer.fold_of(layer.tokens[k]) == "of") {  // "[prisoners of war]": the noun before "of"
+          // ... unless it is a quantity: "[thousands of additional troops]"
+          const detail::TokenInfo& q = layer.tokens[k - 1];
+          const SurfaceInfo* qs = t.lookup(layer.fold_of(q), q.key);
+          if (!q.has(detail::kTokDigit) && !(qs && (qs->cues & cue::kCueQuant))) head_token = k - 1;
+          break;
+        }
+      const detail::TokenInfo& head = layer.tokens[head_token];
       const SurfaceInfo* si = t.lookup(layer.fold_of(head), head.key);
       if (m.kind == MentionKind::pronoun) info.possessive_pronoun = ti == last && si && (si->cues & cue::kCuePossDet) != 0;
       else info.head = si;
@@ -343,7 +352,16 @@ class SentenceMatcher {
   }
   bool has_cue(int i, std::uint32_t bits) const { return i >= 0 && i < size() && at(i).mention < 0 && (at(i).cues & bits) != 0; }
   bool is_punct(int i, char p = 0) const { return i >= 0 && i < size() && at(i).punct != 0 && (p == 0 || at(i).punct == p); }
+  // a hyphen inside a word ("51-year-old"), not a dash between clauses
+  bool compound_hyphen(int i) const {
+    return is_punct(i, '-') && at(i).attached && i + 1 < size() && at(i + 1).attached && i > 0 && at(i - 1).punct == 0;
+  }
   const Mention& mention_of(int i) const { return c_.doc.mentions[static_cast<std::size_t>(at(i).mention)]; }
+  // a description mention whose head is a word for the people of a body ("officials", "troops")
+  bool people_of(int i) const {
+    return is_mention(i) && mention_of(i).kind == MentionKind::nominal && at(i).surf &&
+           (at(i).surf->cues & cue::kCueHead) != 0 && !at(i).possessive;
+  }
   bool is_pronoun_mention(int i) const { return is_mention(i) && mention_of(i).kind == MentionKind::pronoun; }
   bool is_possessive_pronoun(int i) const;
   bool is_place(int i) const;
@@ -351,6 +369,20 @@ class SentenceMatcher {
   bool matches(int i, const PatternElem& e, std::uint32_t* lemma = nullptr) const;
   bool verb_like(int i) const;
   bool is_gerund(int i) const;
+  // the item is in the target slot of a matched pattern ("called on [Iran] to")
+  bool pattern_target(int i) const {
+    for (const Match& c : matches_)
+      if (c.accepted && c.tgt.valid() && i >= c.tgt.start && i <= c.tgt.end) return true;
+    return false;
+  }
+  // a mention inside a prepositional phrase ("outside [Parliament]", "in the [Gaza Strip]")
+  bool in_pp(int i) const {
+    const Np np = np_ending_at(i, false);
+    int b = np.start - 1;
+    while (b >= 0 && at(b).mention < 0 && (has_cue(b, cue::kCueDet | cue::kCueQuant | cue::kCueTitle) || at(b).number)) --b;
+    return has_cue(b, cue::kCuePrep) && !is_word(b, Word::of) && !is_word(b, Word::to);
+  }
+  bool in_time(int i) const { return i >= 0 && static_cast<std::size_t>(i) < time_item_.size() && time_item_[static_cast<std::size_t>(i)]; }
 
   // --- matching
   void find_matches();
@@ -359,8 +391,9 @@ class SentenceMatcher {
   bool skippable_in_pattern(int i, bool gap) const;
   int word_backward(int pos, const PatternElem& e, bool gap) const;
   Np np_forward(int pos, bool allow_place, bool coordinate, bool stop_at_possessive) const;
-  Np np_ending_at(int i, bool coordinate) const;
+  Np np_ending_at(int i, bool coordinate, bool object = false) const;
   Np pair_forward(int pos) const;
+  int apposition_end(int comma) const;
   bool passive_context(int verb_item, std::uint32_t lemma) const;
 
   // --- clause analysis
@@ -398,6 +431,7 @@ class SentenceMatcher {
   std::vector<std::pair<const Party*, const Party*>> pairs_;  // scratch of emit()
   std::vector<Party> sources_, targets_;                     // scratch of emit_all()
   std::vector<std::pair<int, int>> times_;  // time expressions: first and last item
+  std::vector<bool> time_item_;             // item is inside a time expression
   bool times_done_ = false;
   std::vector<const SurfaceInfo*> surfs_;   // word table entry of each token of the sentence
   std::vector<int> anchor_items_;           // items whose word triggers some pattern
@@ -626,7 +660,8 @@ Np SentenceMatcher::np_forward(int pos, bool allow_place, bool coordinate, bool 
     }
     const std::uint32_t c = it.cues;
     // a participle after a determiner describes the head: "the detained journalists"
-    const bool participle = verb_like(i) && i > pos && (has_cue(i - 1, cue::kCueDet | cue::kCueQuant) || at(i - 1).number);
+    const bool participle = verb_like(i) && ((i > pos && (has_cue(i - 1, cue::kCueDet | cue::kCueQuant) || at(i - 1).number)) ||
+                                             (is_mention(i + 1) && has_cue(i - 1, cue::kCuePrep)));  // "of detained [drivers]"
     const bool skippable = (c & (cue::kCueDet | cue::kCueQuant | cue::kCueTitle | cue::kCueAdv | cue::kCueCont)) != 0 ||
                            it.number || it.punct == '"' || participle ||
                            ((c & (cue::kCueDet | cue::kCuePossDet)) == 0 && (c & ~cue::kCueTitle) == 0 && !verb_like(i) &&
@@ -634,7 +669,8 @@ Np SentenceMatcher::np_forward(int pos, bool allow_place, bool coordinate, bool 
     // "12 of the detained drivers", "leaders of [Romania]'s government": a partitive after a
     // number, or "of" after a word for the people of a body
     const bool partitive =
-        is_word(i, Word::of) && i > pos && (at(i - 1).number || has_cue(i - 1, cue::kCueQuant | cue::kCueHead));
+        (is_word(i, Word::of) && i > pos && (at(i - 1).number || has_cue(i - 1, cue::kCueQuant | cue::kCueHead))) ||
+        (has_cue(i, cue::kCueHead) && is_word(i + 1, Word::of));  // "talks with [leaders] of X"
     if (!skippable && !partitive) return np;
     ++skipped;
     ++i;
@@ -643,9 +679,14 @@ Np SentenceMatcher::np_forward(int pos, bool allow_place, bool coordinate, bool 
   np.start = i;
   int head = i;
   // Extend to the head: [Iran] 's [foreign ministry]; [U.N.] [human rights office]; [his] [counterpart]
+  int people = -1;  // "[roads ministry] [officials]": the people of the body before them, kept in the phrase
   while (true) {
     int j = head + 1;
     if (is_mention(j) && !at(j).hyphen_joined && !is_place(j)) {
+      if (people_of(j) && !people_of(head) && !is_pronoun_mention(head)) {
+        people = j;
+        break;
+      }
       head = j;
       continue;
     }
@@ -653,22 +694,28 @@ Np SentenceMatcher::np_forward(int pos, bool allow_place, bool coordinate, bool 
     if (!poss || stop_at_possessive) break;
     int k = j < size() && at(j).possessive ? j + 1 : j;  // "his" may end the sentence
     int words = 0;
+    // the head ends before a clause: "[New Delhi]'s claim that [Pakistani troops] fired" is the claim's
+    bool clause = false;
     while (k < size() && !is_mention(k) && words < 3 && at(k).punct == 0 && !has_cue(k, cue::kCuePrep | cue::kCueConj) &&
            !verb_like(k)) {
+      if (has_cue(k, cue::kCueSubord | cue::kCueRel | cue::kCueReport) || is_word(k, Word::that)) {
+        clause = true;
+        break;
+      }
       ++k;
       ++words;
     }
-    if (is_mention(k) && !is_place(k)) {
+    if (!clause && is_mention(k) && !is_place(k)) {
       head = k;
       continue;
     }
     break;
   }
-  np.end = head;
+  np.end = std::max(head, people);
   np.heads.push_back(head);
   if (!coordinate) return np;
   // Coordination: X and Y; X, Y and Z. Comma-only lists are appositions, not coordination.
-  int j = head + 1;
+  int j = np.end + 1;
   Heads extra;
   bool saw_and = false;
   int end = np.end;
@@ -695,12 +742,16 @@ Np SentenceMatcher::np_forward(int pos, bool allow_place, bool coordinate, bool 
 
 // The mention phrase whose last item is `i` (a mention): takes possessors and modifiers in;
 // with `coordinate`, also "X and Y" before it unless a verb precedes them.
-Np SentenceMatcher::np_ending_at(int i, bool coordinate) const {
+Np SentenceMatcher::np_ending_at(int i, bool coordinate, bool object) const {
   Np np;
   if (!is_mention(i)) return np;
   np.end = i;
   np.start = i;
-  np.heads.push_back(i);
+  // "[roads ministry] [officials] said": the body the people belong to
+  np.heads.push_back(people_of(i) && is_mention(i - 1) && !at(i).hyphen_joined && !is_place(i - 1) && !people_of(i - 1) &&
+                             !is_pronoun_mention(i - 1)
+                         ? i - 1
+                         : i);
   int k = i - 1;
   while (k >= 0) {
     if (is_mention(k) && !at(np.start).hyphen_joined && !is_place(np.start)) {
@@ -748,11 +799,22 @@ Np SentenceMatcher::np_ending_at(int i, bool coordinate) const {
   // "attacked Ukraine and Poland condemned": a verb before the first conjunct means it is an object
   int b = start - 1;
   while (b >= 0 && has_cue(b, cue::kCueDet | cue::kCueAdv)) --b;
-  if (b >= 0 && verb_like(b) && !has_cue(b, cue::kCueReport)) return np;
+  if (!object && b >= 0 && verb_like(b) && !has_cue(b, cue::kCueReport)) return np;
   if (b >= 0 && has_cue(b, cue::kCuePrep)) return np;
   for (std::size_t q = before.size(); q > 0; --q) np.heads.push_front(before[q - 1]);
   np.start = start;
   return np;
+}
+
+// The closing comma of a short apposition after a mention (", UNHCR,", ", Liu Jianhua,"), or -1.
+int SentenceMatcher::apposition_end(int comma) const {
+  bool mention = false;
+  for (int i = comma + 1; i < size() && i <= comma + 6; ++i) {
+    if (is_punct(i, ',')) return mention ? i : -1;
+    if (is_mention(i)) mention = true;
+    else if (at(i).punct != 0 || verb_like(i) || has_cue(i, cue::kCueConj | cue::kCuePrep | cue::kCueRel)) return -1;
+  }
+  return -1;
 }
 
 // "between X and Y", "between the two sides", "between them": two or more participants.
@@ -787,7 +849,8 @@ bool SentenceMatcher::skippable_in_pattern(int i, bool gap) const {
   if (gap)  // "extradited suspected militant [Haroon Aswad] to Britain": names may stand in a gap
     return (it.punct == 0 || it.punct == '-') && (it.mention >= 0 || (it.cues & (cue::kCueReport | cue::kCueSubord | cue::kCueRel)) == 0);
   return it.mention < 0 && (it.punct == 0 || it.punct == '"') &&
-         ((it.cues & (cue::kCueDet | cue::kCueAdv | cue::kCueQuant | cue::kCueCont)) || it.number || it.punct == '"');
+         ((it.cues & (cue::kCueDet | cue::kCueAdv | cue::kCueQuant | cue::kCueCont)) || it.number || it.punct == '"' ||
+          in_time(i));  // "imposed sanctions on Wednesday on X"
 }
 
 int SentenceMatcher::word_backward(int pos, const PatternElem& e, bool gap) const {
@@ -851,6 +914,11 @@ bool SentenceMatcher::match_forward(const Pattern& p, int k, int pos, bool gap, 
       const Np saved = slot;
       slot = np;
       if (match_forward(p, k + 1, np.end + 1, false, passive, m, end)) return true;
+      // "forced [the UN refugee agency], [UNHCR], out of": the rest of the pattern after an apposition
+      if (k + 1 < n && is_punct(np.end + 1, ',')) {
+        const int close = apposition_end(np.end + 1);
+        if (close >= 0 && match_forward(p, k + 1, close + 1, false, passive, m, end)) return true;
+      }
       slot = saved;
       return false;
     }
@@ -899,6 +967,16 @@ bool SentenceMatcher::try_match(const Pattern& p, int pattern_index, int anchor,
   if (p.verb == p.trigger) {
     const int b = anchor - 1;
     if (has_cue(b, cue::kCueDet | cue::kCuePossDet) || (b >= 0 && at(b).possessive) || is_possessive_pronoun(b)) return false;
+    // "conceded to demands from X": a plural after a preposition is a noun, not a verb
+    const std::uint8_t tf = forms_of(anchor, trigger_lemma);
+    if ((tf & detail::kForm3sg) && !(tf & (detail::kFormBase | detail::kFormPast | detail::kFormGer)) &&
+        has_cue(b, cue::kCuePrep))
+      return false;
+    // "the mistreatment of detained drivers", "12 detained drivers": a participle describing the
+    // mention after it
+    if ((forms_of(anchor, trigger_lemma) & detail::kFormPart) && is_mention(anchor + 1) &&
+        (has_cue(b, cue::kCuePrep | cue::kCueQuant) || (b >= 0 && at(b).number)))
+      return false;
   }
   const bool passive = clause_verb && p.verb == p.trigger && (p.flags & detail::kFlagNoPassive) == 0 &&
                        p.verb + 1 < n && el[static_cast<std::size_t>(p.verb) + 1].kind == ElemKind::tgt &&
@@ -1033,14 +1111,25 @@ void SentenceMatcher::find_matches() {
            t_.patterns[static_cast<std::size_t>(matches_[static_cast<std::size_t>(b)].pattern)].specificity;
   });
   std::vector<std::pair<int, int>> covered;
+  std::vector<int> covering;  // match index of each covered range
   for (int idx : order) {
     Match& m = matches_[static_cast<std::size_t>(idx)];
+    const Pattern& mp = t_.patterns[static_cast<std::size_t>(m.pattern)];
     bool inside = false;
-    for (auto [lo, hi] : covered)
-      if (m.trigger >= lo && m.trigger <= hi) inside = true;
+    for (std::size_t k = 0; k < covered.size() && !inside; ++k) {
+      if (m.trigger < covered[k].first || m.trigger > covered[k].second) continue;
+      // "welcomed the agreement between X and Y": an event noun with its own pair of participants
+      // is an event of its own inside another of a different type
+      const Pattern& cp = t_.patterns[static_cast<std::size_t>(matches_[static_cast<std::size_t>(covering[k])].pattern)];
+      // likewise a noun event whose other side comes from the events around it ("agreed to a
+      // request by Ankara": Ankara's request too)
+      const bool nested = mp.verb < 0 && (m.pair.valid() || (mp.flags & detail::kFlagContext)) && cp.type != mp.type;
+      inside = !nested;
+    }
     if (inside) continue;
     m.accepted = true;
     covered.emplace_back(m.lo, m.hi);
+    covering.push_back(idx);
   }
   match_at_verb_.assign(s_.items.size(), -1);
   for (std::size_t i = 0; i < matches_.size(); ++i) {
@@ -1104,6 +1193,10 @@ VerbGroup SentenceMatcher::verb_group(int v, bool passive) const {
       while (p >= 0 && has_cue(p, cue::kCueAdv)) --p;
       if (p < 0) break;
       g.to_item = j;
+      if (is_mention(p) && in_pp(p) && !pattern_target(p)) {  // "a hunger strike outside [Parliament] to demand": purpose
+        g.to_item = -1;
+        break;
+      }
       if (is_mention(p)) {
         g.object = p;
         g.controller = p;
@@ -1138,6 +1231,14 @@ VerbGroup SentenceMatcher::verb_group(int v, bool passive) const {
       break;
     }
     if (c & cue::kCuePrep) {
+      // "criticised [X] for failing to consult": the object controls a gerund controller too
+      const std::string_view cw = j + 1 < size() ? at(j + 1).norm : std::string_view();
+      const bool ing = is_gerund(j + 1) || (cw.size() > 4 && cw.substr(cw.size() - 3) == "ing");
+      if (seen_to && g.controller == j + 1 && ing && is_mention(j - 1)) {
+        g.gerund_prep = j;
+        g.object = j - 1;
+        break;
+      }
       // gerund after a preposition: "accused X of attacking", "interest in deepening"
       if (is_gerund(v) && j == v - 1) {
         g.gerund_prep = j;
@@ -1163,6 +1264,7 @@ bool SentenceMatcher::find_subject(int before, Np& out, double& penalty, int dep
   Np fallback;
   double fallback_penalty = 0.2;
   bool appositive_name = false;  // the fallback is a bare name in an apposition
+  int of_item = -1;              // "of" of a "leaders of X" fallback
   auto use_fallback = [&] {
     if (!fallback.valid()) return false;
     out = fallback;
@@ -1186,15 +1288,29 @@ bool SentenceMatcher::find_subject(int before, Np& out, double& penalty, int dep
       }
       if (of) {
         // "thousands of [Nigerians]", "leaders of [Romania]": X stands for the phrase
-        if (!fallback.valid() && (at(b - 1).number || has_cue(b - 1, cue::kCueQuant | cue::kCueHead))) fallback = np;
+        if (!fallback.valid() && (at(b - 1).number || has_cue(b - 1, cue::kCueQuant | cue::kCueHead))) {
+          fallback = np;
+          of_item = b;
+        }
         j = b - 1;
         ++words;
         continue;
       }
       // "A spokesman for the judiciary, Hamid Rezaei, warned": the name in the apposition is
       // the more precise reference for a description
-      if (fallback.valid() && appositive_name && mention_of(np.heads.back()).kind == MentionKind::nominal &&
-          np.heads.size() == 1) {
+      // "the military operations chiefs of [the two armies]": a mention that only modifies the
+      // word for the people of X is no subject of its own
+      if (of_item >= 0 && np.end < of_item - 1) {
+        bool modifier = true;
+        for (int q = np.end + 1; q < of_item && modifier; ++q)
+          modifier = at(q).mention < 0 && at(q).punct == 0 && !at(q).possessive &&
+                     (at(q).cues & ~(cue::kCueHead | cue::kCueTitle | cue::kCueAdv)) == 0 && !verb_like(q);
+        if (modifier) return use_fallback();
+      }
+      // "his main rival, Ratna Hapsari, rejected": a possessor before the described noun is not it
+      const bool possessor = is_possessive_pronoun(np.end) || (np.end + 1 < size() && at(np.end + 1).possessive);
+      if (fallback.valid() && appositive_name && np.heads.size() == 1 &&
+          (mention_of(np.heads.back()).kind == MentionKind::nominal || possessor)) {
         out = fallback;
         penalty = 0.05;
         return true;
@@ -1203,16 +1319,31 @@ bool SentenceMatcher::find_subject(int before, Np& out, double& penalty, int dep
       penalty = words > 0 ? 0.1 : 0.0;
       return true;
     }
-    if (it.punct == ',' || it.punct == '-') {
+    if (it.punct == ',' || (it.punct == '-' && !compound_hyphen(j))) {
       // apposition, relative clause or parenthetical between subject and verb
       int k = j - 1;
-      while (k >= 0 && !(at(k).punct == ',' || at(k).punct == '(' || at(k).punct == '-' || at(k).punct == ';' ||
-                         at(k).punct == ':' || at(k).punct == '"'))
+      while (k >= 0 && !(at(k).punct == ',' || at(k).punct == '(' || (at(k).punct == '-' && !compound_hyphen(k)) || at(k).punct == ';' ||
+                         at(k).punct == ':' || at(k).punct == '"')) {
+        if (at(k).punct == ')') {  // "run by the Great Indonesia Movement Party (Gerindra)": inside the segment
+          int o = k - 1;
+          while (o >= 0 && at(o).punct != '(' && at(o).punct != ')') --o;
+          if (o < 0 || at(o).punct != '(') break;
+          k = o;
+        }
         --k;
+      }
       const int seg_lo = k + 1, seg_hi = j - 1;
       if (seg_hi < seg_lo) return false;
+      // a relative clause inside an apposition ("a former tax inspector who led the coalition") is
+      // part of it: its verbs and names do not count
+      int seg_end = seg_hi;
+      for (int q = seg_lo + 1; q <= seg_hi; ++q)
+        if (has_cue(q, cue::kCueRel)) {
+          seg_end = q - 1;
+          break;
+        }
       bool has_mention = false, has_verb = false;
-      for (int q = seg_lo; q <= seg_hi; ++q) {
+      for (int q = seg_lo; q <= seg_end; ++q) {
         if (is_mention(q)) has_mention = true;
         else if (verb_like(q) && !has_cue(q, cue::kCueBe)) has_verb = true;
       }
@@ -1220,12 +1351,12 @@ bool SentenceMatcher::find_subject(int before, Np& out, double& penalty, int dep
       const bool adverbial = seg_hi - seg_lo <= 4 && (has_cue(seg_lo, cue::kCuePrep | cue::kCueAdv) || at(seg_lo).number);
       const bool participle = at(seg_lo).mention < 0 && is_word(seg_lo + 1, Word::by);
       const bool apposition = !has_verb && (has_mention || has_cue(seg_lo, cue::kCueDet | cue::kCuePossDet)) &&
-                              seg_hi - seg_lo <= 10;
+                              seg_end - seg_lo <= 10 && seg_hi - seg_lo <= 24;
       if ((rel || adverbial || participle || apposition) && k >= 0 && at(k).punct == ',') {
         // "The mission's head, Leonor Carvalho, called on": the apposition names the subject
         // when the phrase before it is no actor
         if (apposition && !fallback.valid())
-          for (int q = seg_hi; q >= seg_lo; --q)
+          for (int q = seg_end; q >= seg_lo; --q)
             if (is_mention(q) && !is_place(q)) {
               fallback = np_ending_at(q, true);
               fallback_penalty = 0.1;
@@ -1304,6 +1435,18 @@ bool SentenceMatcher::subject_of_previous_verb(int before, Np& out, double& pena
     if (has_cue(k, cue::kCueBe | cue::kCueHave | cue::kCueDo | cue::kCueModalPlan | cue::kCueWould | cue::kCueModalHypo))
       continue;  // an auxiliary belongs to the verb after it
     ++tried;
+    // "X said troops had made a withdrawal and accused Y": a verb inside a reported clause
+    // (a report verb, then that clause's subject) is no event; coordinate with the report verb
+    if (!has_cue(k, cue::kCueReport)) {
+      for (int r = k - 1; r >= 0; --r) {
+        if (is_punct(r, '.') || is_punct(r, ';')) break;
+        if (!has_cue(r, cue::kCueReport) || has_cue(r, cue::kCueCont)) continue;
+        bool subject = false;
+        for (int q = r + 1; q < k && !subject; ++q) subject = is_mention(q);
+        if (subject) k = r;
+        break;
+      }
+    }
     const VerbGroup g = verb_group(k, false);
     if (find_subject(g.start - 1, out, penalty, depth + 1)) {
       penalty += 0.1;
@@ -1353,7 +1496,7 @@ void SentenceMatcher::resolve_subject(int mi) {
   }
   m.controller = ctrl;
   if (g.object >= 0) {
-    subj = np_ending_at(g.object, true);
+    subj = np_ending_at(g.object, true, true);
     found = subj.valid();
   } else if (ctrl >= 0) {
     Match& c = matches_[static_cast<std::size_t>(ctrl)];
@@ -1372,6 +1515,22 @@ void SentenceMatcher::resolve_subject(int mi) {
         g.start == v && is_gerund(v) && (is_punct(v - 1, ',') || has_cue(v - 1, cue::kCueSubord));
     if (participle_clause) found = subject_of_previous_verb(v - 2, subj, penalty, 0);
     else if (g.gerund_prep < 0) found = find_subject(g.start - 1, subj, penalty, 0);
+    // "opened fire to disperse [demonstrators]", "sent troops to protect X": a purpose infinitive
+    // after a complete verb phrase shares that verb's subject
+    if (!found && g.start == v && is_word(v - 1, Word::to) && v >= 2 &&
+        (!is_mention(v - 2) || (in_pp(v - 2) && !pattern_target(v - 2))) &&
+        !verb_like(v - 2) && at(v - 2).punct == 0) {
+      found = subject_of_previous_verb(v - 2, subj, penalty, 0);
+      penalty += 0.05;
+    }
+    // "issued a statement condemning X", "a declaration demanding that": a participle after the
+    // object noun of a verb shares that verb's subject
+    if (!found && g.gerund_prep < 0 && !participle_clause && g.start == v && is_gerund(v) && v >= 2 &&
+        at(v - 1).mention < 0 && at(v - 1).punct == 0 && at(v - 1).cues == 0 && !verb_like(v - 1) &&
+        has_cue(v - 2, cue::kCueDet | cue::kCuePossDet | cue::kCueQuant)) {
+      found = subject_of_previous_verb(v - 2, subj, penalty, 0);
+      penalty += 0.05;
+    }
   }
   if (found && m.subject_slot != ElemKind::gap) {
     (m.subject_slot == ElemKind::tgt ? m.tgt : m.src) = subj;
@@ -1542,6 +1701,12 @@ void SentenceMatcher::parties(const Np& np, bool allow_place, std::vector<Party>
   }
 }
 
+// A state, its government, or a person holding a government or military office.
+bool speaks_for_state(const Actor& a) {
+  return a.type == ActorType::state || a.type == ActorType::government ||
+         (a.type == ActorType::person && (a.sector == "GOV" || a.sector == "MIL"));
+}
+
 // An actor and itself, or a state and its own government: no event between them.
 bool same_party(const Actor* a, const Actor* b) {
   if (a == b) return true;
@@ -1612,9 +1777,17 @@ void SentenceMatcher::context_parties(int trigger, const std::vector<Party>& sou
       if (o.actor == p.actor) return;
     out.push_back(p);
   };
+  // only the events of this clause: after the last report or subordinate cue before the trigger
+  // ("X killed ..., the governor said, hours after A and B swapped prisoners in a deal brokered by C")
+  std::size_t from = 0;
+  for (int i = trigger - 1; i >= 0; --i)
+    if (has_cue(i, cue::kCueReport | cue::kCueSubord) && !has_cue(i, cue::kCueCont) && !is_word(i, Word::that)) {
+      from = at(i).span.start;
+      break;
+    }
   for (std::size_t k = 0; k < emitted_.size(); ++k) {
     const Relation& r = out_[emitted_[k]];
-    if (r.trigger.start >= at(trigger).span.start) continue;
+    if (r.trigger.start >= at(trigger).span.start || r.trigger.start < from) continue;
     add(emitted_parties_[k].first);
     if (is_symmetric_plover_type(r.type) || r.type == "SUPPORT") add(emitted_parties_[k].second);
   }
@@ -1648,19 +1821,30 @@ bool SentenceMatcher::inside_accusation(int mi, const std::vector<Party>& source
 // allowed), for events whose pattern has no target slot.
 void SentenceMatcher::seek_target(int from, bool allow_place, const std::vector<Party>& sources,
                                   std::vector<Party>& out) const {
-  for (int i = from; i < size() && i < from + 14; ++i) {
+  for (int i = from; i < size() && i < from + 20; ++i) {
     const Item& it = at(i);
     if (it.punct != 0 && it.punct != '"' && it.punct != '-') return;
     if (it.mention < 0 && (it.cues & (cue::kCueReport | cue::kCueRel))) return;
+    // "called for a strike and urged [Ruto] to ...": a coordinated verb starts a clause of its own
+    if (it.mention < 0 && (it.cues & cue::kCueConj)) {
+      int v = i + 1;
+      while (v < size() && has_cue(v, cue::kCueAdv)) ++v;
+      if (verb_like(v)) return;
+    }
     if (it.mention < 0) continue;
     if (is_place(i) && !allow_place) continue;
     const Np np = np_forward(i, allow_place, false, false);
     if (!np.valid()) continue;
     parties(np, allow_place, out);
+    // not the source's own side: "[Fidan] warned that [Turkey] would respond if [Greece] ..."
     out.erase(std::remove_if(out.begin(), out.end(),
                              [&](const Party& p) {
                                for (const Party& s : sources)
-                                 if (same_party(s.actor, p.actor)) return true;
+                                 if (same_party(s.actor, p.actor) ||
+                                     (!p.actor->country.empty() && p.actor->country == s.actor->country &&
+                                      (p.actor->type == ActorType::state || p.actor->type == ActorType::government) &&
+                                      speaks_for_state(*s.actor)))
+                                   return true;
                                return false;
                              }),
               out.end());
@@ -1807,11 +1991,16 @@ void SentenceMatcher::emit_all() {
     parties(tgt, place, targets);
     if (sources.empty()) continue;
     if (targets.empty() && (flags & detail::kFlagContext)) context_parties(m.trigger, sources, targets);
-    if (targets.empty() && !e && ((flags & detail::kFlagSeek) || p.wrap == Wrap::intent || p.wrap == Wrap::refuse ||
-                                  p.wrap == Wrap::threat)) {
+    // a refusal or threat whose inner event found no target either: "refused to commit to any
+    // assistance to the [US]-led war"
+    const bool seek_after_inner = e && (p.wrap == Wrap::refuse || p.wrap == Wrap::threat);
+    if (targets.empty() && (seek_after_inner || (!e && ((flags & detail::kFlagSeek) || p.wrap == Wrap::intent ||
+                                                        p.wrap == Wrap::refuse || p.wrap == Wrap::threat)))) {
       // "threatened to cut off electricity to [Nakhichevan]", "rioted ... demanding the
       // removal of President [Mubarak]": the first actor later in the clause
-      seek_target(std::max(m.hi, m.trigger) + 1, place, sources, targets);
+      int from = std::max(m.hi, m.trigger) + 1;
+      if (seek_after_inner) from = std::max({from, e->hi + 1, e->trigger + 1});
+      seek_target(from, place, sources, targets);
       confidence -= 0.15;
     }
     Modality modality = Modality::asserted;
@@ -1850,6 +2039,10 @@ void SentenceMatcher::run(std::int64_t sentence_index, std::size_t token_begin, 
   surfs_begin_ = token_begin;
   build_items(token_begin, token_end, mention_cursor);
   if (s_.items.empty()) return;
+  find_time_spans();
+  time_item_.assign(s_.items.size(), false);
+  for (auto [first, last] : times_)
+    for (int i = first; i <= last; ++i) time_item_[static_cast<std::size_t>(i)] = true;
   find_matches();
   bool obligation = false;
   for (const Item& it : s_.items) obligation = obligation || (it.mention < 0 && (it.cues & cue::kCueOblige));

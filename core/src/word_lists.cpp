@@ -74,7 +74,8 @@ bool is_month_or_day_impl(auto f) {
       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
       "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
       "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
-      "today", "tonight", "christmas", "easter", "ramadan", "eid"};
+      "today", "tonight", "christmas", "easter", "ramadan", "eid", "twenties", "thirties", "forties", "fifties",
+      "sixties", "seventies", "eighties", "nineties"};
   return kSet.contains(f);
 }
 }  // namespace

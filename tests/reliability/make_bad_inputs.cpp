@@ -1,6 +1,11 @@
 // Writes the large bad inputs of the reliability suite into a directory (they are generated at
 // test time, never committed): make_bad_inputs OUT_DIR. Deterministic; a file that already
-// exists with the right size is left alone, so re-running ctest costs nothing.
+// exists with the right size is left alone, so re-running ctest costs nothing. Files of 2 GiB
+// and more are sparse (a short head, then a hole): they take no disk space or time to write.
+//
+// make_bad_inputs --stream NAME writes a stream to stdout for the pipe cases (run_cli.cmake
+// pipes it into the CLI): `endless-news` never ends (it stops when the reader closes the pipe);
+// `jsonl-long-line` is a good line, one line of 129 MiB, and another good line.
 //
 // What each file is for: docs/reliability.md, "The bad-input corpus".
 #include <cstddef>
@@ -33,6 +38,7 @@ struct Output {
   std::string name;
   std::size_t size;  // exact size in bytes
   std::function<void(std::string&)> fill;
+  bool sparse = false;  // `fill` writes the head; the file is then extended to `size` with a hole
 };
 
 void repeat_to(std::string& out, const std::string& unit, std::size_t size) {
@@ -71,6 +77,8 @@ std::vector<Output> outputs() {
   v.push_back({"news_10mb.txt", 10000000, [](std::string& s) { news(s, 10000000); }});
   v.push_back({"news_16mib.txt", kMaxTextBytes, [](std::string& s) { news(s, kMaxTextBytes); }});
   v.push_back({"news_over_16mib.txt", kMaxTextBytes + 1, [](std::string& s) { news(s, kMaxTextBytes + 1); }});
+  // 2 GiB: the CLI must refuse it without reading it (it would need 2 GB of memory to hold).
+  v.push_back({"news_2gib.txt", std::size_t{2048} * kMiB, [](std::string& s) { news(s, 100000); }, true});
   v.push_back({"repeated_sentence_10mb.txt", 10000000,
                [](std::string& s) { repeat_to(s, "Iran and Azerbaijan held talks in Baku. ", 10000000); }});
   v.push_back({"word_200k.txt", 200000, [](std::string& s) { s.assign(200000, 'a'); }});
@@ -150,6 +158,9 @@ std::vector<Output> outputs() {
         mentions + "]}\n";
     v.push_back({"mentions_100k_duplicate.json", doc.size(), [doc](std::string& s) { s = doc; }});
   }
+  // One byte over the 2 GiB that `dyad validate` reads per file.
+  v.push_back({"over_2gib.json", std::size_t{2048} * kMiB + 1,
+               [](std::string& s) { s = "{\"schema\": \"dyad/1\", \"text\": \"x\", \"x-padding\": \""; }, true});
 
   // [SECTION] JSON lines
   {
@@ -173,11 +184,35 @@ std::vector<Output> outputs() {
   return v;
 }
 
+// Writes `data` to stdout; false once the reader has gone (or SIGPIPE ends the process first).
+bool put(const std::string& data) { return std::fwrite(data.data(), 1, data.size(), stdout) == data.size(); }
+
+int stream(const std::string& name) {
+  std::string chunk;
+  news(chunk, kMiB);
+  for (char& c : chunk)
+    if (c == '\n') c = ' ';  // one line
+  if (name == "endless-news") {
+    while (put(chunk)) {
+    }
+    return 0;
+  }
+  if (name == "jsonl-long-line") {
+    bool ok = put("\"Iran and Azerbaijan held talks.\"\n{\"id\": 2, \"text\": \"");
+    for (std::size_t i = 0; ok && i < 8 * kMaxTextBytes / kMiB + 1; ++i) ok = put(chunk);
+    ok = ok && put("\"}\n{\"id\": 3, \"text\": \"Baku hosted the talks.\"}\n");
+    return ok ? 0 : 1;
+  }
+  std::fprintf(stderr, "make_bad_inputs: unknown stream %s\n", name.c_str());
+  return 2;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  if (argc == 3 && std::string(argv[1]) == "--stream") return stream(argv[2]);
   if (argc != 2) {
-    std::fprintf(stderr, "usage: make_bad_inputs OUT_DIR\n");
+    std::fprintf(stderr, "usage: make_bad_inputs OUT_DIR | make_bad_inputs --stream endless-news|jsonl-long-line\n");
     return 2;
   }
   const std::filesystem::path dir = argv[1];
@@ -188,14 +223,21 @@ int main(int argc, char** argv) {
     if (std::filesystem::exists(path, ec) && std::filesystem::file_size(path, ec) == o.size) continue;
     std::string data;
     o.fill(data);
-    if (data.size() != o.size) {
+    if (o.sparse ? data.size() >= o.size : data.size() != o.size) {
       std::fprintf(stderr, "make_bad_inputs: %s is %zu bytes, expected %zu\n", o.name.c_str(), data.size(), o.size);
       return 1;
     }
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out.write(data.data(), static_cast<std::streamsize>(data.size()));
-    if (!out) {
-      std::fprintf(stderr, "make_bad_inputs: cannot write %s\n", path.string().c_str());
+    {
+      std::ofstream out(path, std::ios::binary | std::ios::trunc);
+      out.write(data.data(), static_cast<std::streamsize>(data.size()));
+      if (!out) {
+        std::fprintf(stderr, "make_bad_inputs: cannot write %s\n", path.string().c_str());
+        return 1;
+      }
+    }
+    if (o.sparse) std::filesystem::resize_file(path, o.size, ec);
+    if (ec) {
+      std::fprintf(stderr, "make_bad_inputs: cannot extend %s: %s\n", path.string().c_str(), ec.message().c_str());
       return 1;
     }
   }

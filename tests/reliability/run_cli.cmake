@@ -1,5 +1,6 @@
 # Runs the dyad CLI on one bad input and checks what a user would see (cmake -P, no other tool):
-#   -DDYAD=<cli> -DMODE=extract|extract-stdin|validate|jsonl|raw -DINPUT=<file> -DWORK=<dir>
+#   -DDYAD=<cli> -DMODE=extract|extract-stdin|extract-pipe|validate|jsonl|jsonl-pipe|raw -DINPUT=<file> -DWORK=<dir>
+#   (the -pipe modes pipe `PRODUCER --stream INPUT` into the CLI's stdin: -DPRODUCER=<make_bad_inputs>)
 #   -DEXIT=<expected exit code> [-DCODE=<diagnostic code>] [-DJPATH=<JSON pointer>]
 #   [-DMESSAGE=<regex on stderr; validate and raw: stderr then stdout>] [-DARGS=<extra arguments, separated by |>] [-DSECONDS=<time limit>]
 # Fails on: a signal (crash), a sanitizer report, a wrong exit code, a missing message, a time
@@ -25,15 +26,23 @@ if(DEFINED ARGS AND NOT ARGS STREQUAL "")
 endif()
 
 set(stdin_arg "")
+set(producer "")
+if(MODE MATCHES "-pipe$")
+  set(producer COMMAND "${PRODUCER}" --stream "${INPUT}")
+endif()
 if(MODE STREQUAL "extract")
   set(cmd "${DYAD}" extract "${INPUT}" ${extra})
 elseif(MODE STREQUAL "extract-stdin")
   set(cmd "${DYAD}" extract - ${extra})
   set(stdin_arg INPUT_FILE "${INPUT}")
+elseif(MODE STREQUAL "extract-pipe")
+  set(cmd "${DYAD}" extract - ${extra})
 elseif(MODE STREQUAL "validate")
   set(cmd "${DYAD}" validate "${INPUT}" ${extra})
 elseif(MODE STREQUAL "jsonl")
   set(cmd "${DYAD}" extract --jsonl "${INPUT}" ${extra})
+elseif(MODE STREQUAL "jsonl-pipe")
+  set(cmd "${DYAD}" extract --jsonl - ${extra})
 elseif(MODE STREQUAL "raw")  # arguments only (usage errors, unreadable files)
   set(cmd "${DYAD}" ${extra})
 else()
@@ -41,7 +50,9 @@ else()
 endif()
 
 string(TIMESTAMP t0 "%s")
-execute_process(COMMAND ${cmd} ${stdin_arg}
+# In a pipe (producer | dyad) the result is the CLI's, the last command; an endless producer
+# ends when the CLI closes the pipe, so a CLI that read on forever hits the time limit.
+execute_process(${producer} COMMAND ${cmd} ${stdin_arg}
                 OUTPUT_FILE "${out}" ERROR_FILE "${err}"
                 RESULT_VARIABLE rc TIMEOUT ${SECONDS})
 string(TIMESTAMP t1 "%s")
@@ -60,7 +71,7 @@ if(stderr MATCHES "AddressSanitizer|LeakSanitizer|runtime error:|MemorySanitizer
   list(APPEND failures "sanitizer report on stderr")
 endif()
 if(DEFINED CODE AND NOT CODE STREQUAL "")
-  if(MODE STREQUAL "jsonl")
+  if(MODE MATCHES "^jsonl")
     # jsonl reports each failed line as a dyad/1-error record on stdout.
     file(STRINGS "${out}" hits REGEX "\"schema\":\"dyad/1-error\".*\"code\":\"${CODE}\"")
     if(NOT hits)

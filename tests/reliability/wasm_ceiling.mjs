@@ -35,7 +35,10 @@ for (const mib of sizes) {
   let row;
   try {
     const json = dyad.extract(t);
-    row = `${((performance.now() - t0) / 1000).toFixed(1)} s | ${(json.length / 1e6).toFixed(0)} M characters | ${(dyad.HEAP8.length / 1e9).toFixed(2)} GB`;
+    // A refusal is a short document whose error says why (text.output_too_large, text.too_large).
+    const errors = json.length < 1e6 ? JSON.parse(json).diagnostics.filter((d) => d.severity === 'error').map((d) => d.code) : [];
+    const result = errors.length ? `refused: \`${errors.join(', ')}\`` : `${(json.length / 1e6).toFixed(0)} M characters`;
+    row = `${((performance.now() - t0) / 1000).toFixed(1)} s | ${result} | ${(dyad.HEAP8.length / 1e9).toFixed(2)} GB`;
   } catch (e) {
     row = `${e.name}: ${String(e.message).slice(0, 70)} | | `;
   }

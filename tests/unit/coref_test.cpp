@@ -113,4 +113,66 @@ TEST_SUITE("coref") {
     CHECK(find(ms, "Greece")->code == "GRC");
     CHECK(find(ms, "Amnesty International")->code.rfind("NGO", 0) == 0);
   }
+
+  TEST_CASE("a surname the model types as a place is the person named before") {
+    const auto ms = mentions_of("Foreign Minister Abbas Araghchi arrived in Baku. Araghchi did not meet Aliyev.");
+    CAPTURE(listing(ms));
+    REQUIRE(find(ms, "Araghchi"));
+    CHECK(find(ms, "Araghchi")->actor == "Abbas Araghchi");
+  }
+
+  TEST_CASE("he refers to a one-word name of unknown kind when nothing else fits") {
+    const auto ms = mentions_of("Wicaksono won the vote. His main rival refused to meet him.");
+    CAPTURE(listing(ms));
+    REQUIRE(find(ms, "His"));
+    CHECK(find(ms, "His")->actor == "Wicaksono");
+    REQUIRE(find(ms, "him"));
+    CHECK(find(ms, "him")->actor == "Wicaksono");
+  }
+
+  TEST_CASE("a role in apposition after a name gives the person a country") {
+    const auto ms = mentions_of("Dmitry Peskov, the Kremlin's spokesman, denied the report.");
+    CAPTURE(listing(ms));
+    REQUIRE(find(ms, "Dmitry Peskov"));
+    CHECK(find(ms, "Dmitry Peskov")->code == "RUSGOV");
+  }
+
+  TEST_CASE("officials of international bodies take the body's code, not a country's") {
+    const auto ms = mentions_of("ATHENS (dyad) \xE2\x80\x94 NATO has watched the dispute. Secretary-General Mark "
+                                "Rutte praised Ankara. The European Commission proposed a plan. Commission President Ursula "
+                                "von der Leyen was silent. "
+                                "Pakistan's deputy high commissioner, Tariq Mehmood Awan, was summoned.");
+    CAPTURE(listing(ms));
+    REQUIRE(find(ms, "Mark Rutte"));
+    CHECK(find(ms, "Mark Rutte")->code == "IGONAT");
+    REQUIRE(find(ms, "Ursula von der Leyen"));
+    CHECK(find(ms, "Ursula von der Leyen")->code == "IGOEUR");
+    REQUIRE(find(ms, "Tariq Mehmood Awan"));
+    CHECK(find(ms, "Tariq Mehmood Awan")->code == "PAKGOV");
+  }
+
+  TEST_CASE("a group held in a country is of that country; residents and protesters are two groups") {
+    const auto ms = mentions_of("BRUSSELS (dyad) \xE2\x80\x94 The EU urged the release of political prisoners held in "
+                                "Belarus. Residents said the protesters had left.");
+    CAPTURE(listing(ms));
+    REQUIRE(find(ms, "political prisoners"));
+    CHECK(find(ms, "political prisoners")->code == "BLROPP");
+    REQUIRE(find(ms, "Residents"));
+    REQUIRE(find(ms, "protesters"));
+    CHECK(find(ms, "Residents")->actor != find(ms, "protesters")->actor);
+  }
+
+  TEST_CASE("a later title gives a surname met first its country; a country's possessive before a name too") {
+    const auto ms = mentions_of("NAIROBI (dyad) \xE2\x80\x94 Protesters chanted \"Ruto must go.\" The opposition "
+                                "urged President William Ruto to withdraw the bill. The bloc invited Rwanda's Paul Kagame.");
+    CAPTURE(listing(ms));
+    REQUIRE(find(ms, "William Ruto"));
+    CHECK(find(ms, "William Ruto")->code == "KENGOV");
+    REQUIRE(find(ms, "Paul Kagame"));
+    const Document* doc = nullptr;
+    mentions_of("The bloc invited Rwanda's Paul Kagame.", &doc);
+    bool rwandan = false;
+    for (const auto& a : doc->actors) rwandan |= a.name == "Paul Kagame" && a.country == "RWA";
+    CHECK(rwandan);
+  }
 }

@@ -3,7 +3,10 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <random>
 #include <sstream>
+
+#include <nlohmann/json.hpp>
 
 #include <dyad/commands.hpp>
 #include <dyad/dyad.hpp>
@@ -204,25 +207,167 @@ TEST_SUITE("json_validate") {
     CHECK(without_generator(to_json(d)) == without_generator(json));
   }
 
-  TEST_CASE("unknown fields where dyad/1 has no room are reported as warnings and the load succeeds") {
-    const Document doc = annotated("Bayramov met Fidan.", "Bayramov", "Fidan", "met");
-    std::string json = to_json(doc);
-    auto insert_after = [&](const std::string& anchor, const std::string& extra) {
-      const auto at = json.find(anchor);
+  TEST_CASE("unknown fields inside spans, provenance and diagnostics are kept and written back after the known ones") {
+    Document doc = annotated("Bayramov met Fidan on Tuesday.", "Bayramov", "Fidan", "met");
+    doc.relations[0].time = test::span_of(doc.text, "Tuesday");
+    doc.tokens.push_back(Token{test::span_of(doc.text, "Bayramov")});
+    doc.diagnostics.push_back(Diagnostic{Severity::warning, "utf8.invalid", "m", "", "", 1, 2, 3});
+    const std::string canonical = to_json(doc);
+    std::string json = canonical;
+    // Each unknown member goes after the last known member of its object, where dyad writes it back.
+    auto append_to = [&](const std::string& object_start, const std::string& last_known, const std::string& extra) {
+      const auto open = json.find(object_start);
+      REQUIRE(open != std::string::npos);
+      const auto at = json.find(last_known, open);
       REQUIRE(at != std::string::npos);
-      json.insert(at + anchor.size(), extra);
+      json.insert(at + last_known.size(), extra);
     };
-    insert_after(R"("provenance":{)", R"("who":"x",)");
-    insert_after(R"("trigger":{)", R"("lemma":"meet",)");
-    insert_after(R"("sentences":[{)", R"("n":1,)");
+    append_to(R"("sentences":[{)", R"("text":"Bayramov met Fidan on Tuesday.")", R"(,"n":1)");
+    append_to(R"("tokens":[{)", R"("text":"Bayramov")", R"(,"pos":"PROPN","feats":{"a":[1,2.50,-0.0,1E5,"\u00e9\/",null,true,"é"]})");
+    append_to(R"("trigger":{)", R"("text":"met")", R"(,"lemma":"meet")");
+    append_to(R"("time":{)", R"("text":"Tuesday")", R"(,"resolved":{"date":"2026-03-10"})");
+    append_to(R"("actors":[{)", R"("rule":"test:actor")", R"(,"who":"x")");
+    append_to(R"("mentions":[{)", R"("by":"auto","rule":"test:mention")", R"(,"score":[0.5])");
+    append_to(R"("relations":[{)", R"("rule":"test:relation")", R"(,"pattern":{"id":7})");
+    append_to(R"("diagnostics":[{)", R"("offset":3)", R"(,"tool":"other")");
+    const LoadResult r = from_json(json);
+    CAPTURE(listing(r.diagnostics));
+    REQUIRE(r.ok());
+    CHECK(r.diagnostics.empty());
+    const Document& d = *r.document;
+    CHECK(d.sentences[0].extra.size() == 1);
+    REQUIRE(d.tokens[0].extra.size() == 2);
+    // The value as written, not re-formatted.
+    CHECK(d.tokens[0].extra[1].second == R"({"a":[1,2.50,-0.0,1E5,"\u00e9\/",null,true,"é"]})");
+    CHECK(d.relations[0].trigger_extra.size() == 1);
+    CHECK(d.relations[0].time_extra.size() == 1);
+    CHECK(d.actors[0].provenance.extra.size() == 1);
+    CHECK(d.mentions[0].provenance.extra.size() == 1);
+    CHECK(d.relations[0].provenance.extra.size() == 1);
+    REQUIRE(d.diagnostics.size() == 1);
+    CHECK(d.diagnostics[0].extra.size() == 1);
+    CHECK(to_json(d) == json);
+    WriteOptions pretty;
+    pretty.pretty = true;
+    const LoadResult again = from_json(to_json(d, pretty));
+    REQUIRE(again.ok());
+    CHECK(to_json(*again.document) == json);
+    // Without a time the time object and its unknown members are gone.
+    Document no_time = d;
+    no_time.relations[0].time.reset();
+    CHECK(to_json(no_time).find("resolved") == std::string::npos);
+  }
+
+  TEST_CASE("a user's provenance may carry a rule, which is kept; an empty one is left out") {
+    Document doc = annotated("Bayramov met Fidan.", "Bayramov", "Fidan", "met");
+    doc.actors[0].provenance = Provenance{true, "rule:title+name"};
+    doc.actors[1].provenance = Provenance{true, ""};
+    const std::string json = to_json(doc);
+    CHECK(json.find(R"("provenance":{"by":"user","rule":"rule:title+name"})") != std::string::npos);
     const LoadResult r = from_json(json);
     REQUIRE(r.ok());
-    CHECK(r.diagnostics.size() == 3);
-    for (const auto& d : r.diagnostics) {
-      CHECK(d.severity == Severity::warning);
-      CHECK(d.code == "json.dropped");
+    CHECK(r.diagnostics.empty());
+    CHECK(r.document->actors[0].provenance == Provenance{true, "rule:title+name"});
+    CHECK(to_json(*r.document) == json);
+    std::string with_empty = json;
+    const auto at = with_empty.find(R"({"by":"user"})");
+    REQUIRE(at != std::string::npos);
+    with_empty.replace(at, 13, R"({"by":"user","rule":""})");
+    const LoadResult e = from_json(with_empty);
+    REQUIRE(e.ok());
+    CHECK(to_json(*e.document) == json);
+  }
+
+  TEST_CASE("unknown values are kept as written, only the whitespace between tokens goes") {
+    const std::string json =
+        "{\"schema\":\"dyad/1\",\"text\":\"x\",\"x\": {\n  \"a b\" : [ 1.50 , 1E5,\t\"\\u00e9 \\\" }\" ]\r\n} }";
+    const LoadResult r = from_json(json);
+    CAPTURE(listing(r.diagnostics));
+    REQUIRE(r.ok());
+    REQUIRE(r.document->extra.size() == 1);
+    CHECK(r.document->extra[0].second == R"({"a b":[1.50,1E5,"\u00e9 \" }"]})");
+  }
+
+  TEST_CASE("members may come in any order: the text is read before the spans that need it") {
+    const Document doc = annotated("Bayramov met Fidan.", "Bayramov", "Fidan", "met");
+    const std::string canonical = to_json(doc);
+    const LoadResult c = from_json(canonical);
+    REQUIRE(c.ok());
+    // Move "schema" and "text" to the end, after every array.
+    std::string json = canonical;
+    const auto cut = [&](const std::string& key) {
+      const auto at = json.find("\"" + key + "\":");
+      REQUIRE(at != std::string::npos);
+      const auto end = json.find(",\"", at + 1);
+      const std::string member = json.substr(at, end - at);
+      json.erase(at, end - at + 1);
+      return member;
+    };
+    const std::string schema = cut("schema"), text = cut("text");
+    json.insert(json.rfind('}'), "," + text + "," + schema);
+    const LoadResult r = from_json(json);
+    CAPTURE(listing(r.diagnostics));
+    REQUIRE(r.ok());
+    CHECK(to_json(*r.document) == canonical);
+    // Spans are still checked against the text that comes later.
+    std::string wrong = json;
+    const auto at = wrong.find(R"("text":"Bayramov")");
+    REQUIRE(at != std::string::npos);
+    wrong.replace(at, 17, R"("text":"Bayramof")");
+    CHECK(has_diagnostic(from_json(wrong).diagnostics, "span.text", "/mentions/0/text"));
+    // A later wrong version still stops everything else.
+    std::string other = json;
+    other.replace(other.find("dyad/1"), 6, "dyad/9");
+    const auto v = from_json(other);
+    REQUIRE(v.diagnostics.size() == 1);
+    CHECK(v.diagnostics[0].code == "schema.version");
+  }
+
+  TEST_CASE("a root key given twice is a duplicate key") {
+    const auto r = from_json(R"({"schema":"dyad/1","text":"x","text":"y"})");
+    CHECK_FALSE(r.ok());
+    CHECK(has_diagnostic(r.diagnostics, "json.duplicate_key", "/text"));
+  }
+
+  TEST_CASE("the loader refuses exactly the inputs nlohmann/json refuses, on thousands of mutated files") {
+    // The loader's own parser decides what is JSON; nlohmann's parser explains errors. Mutating
+    // bytes of a real file at random must never make them disagree.
+    const Document doc = annotated("“Bayramov” met Fidan 😀 in Baku.", "Bayramov", "Fidan", "met");
+    std::string base = to_json(doc);
+    base.insert(base.rfind('}'), R"(,"x":{"a":[1,-2,3.5e-3,true,false,null,"\u00e9\ud83d\ude00\n"],"b":{}})");
+    const std::string alphabet = "{}[],:\"\\ \n0123456789-+.eEtrufalsn/ubx\x7f\x01";
+    std::mt19937 rng(12345);
+    std::size_t refused = 0, accepted = 0;
+    for (int round = 0; round < 4000; ++round) {
+      std::string s = base;
+      const int edits = 1 + static_cast<int>(rng() % 3);
+      for (int k = 0; k < edits; ++k) {
+        const std::size_t at = rng() % s.size();
+        const char c = alphabet[rng() % alphabet.size()];
+        switch (rng() % 3) {
+          case 0: s[at] = c; break;
+          case 1: s.insert(s.begin() + static_cast<std::ptrdiff_t>(at), c); break;
+          default: s.erase(at, 1 + rng() % 3);
+        }
+      }
+      if (!check_utf8(s).valid) continue;
+      const bool json = nlohmann::json::accept(s);
+      const LoadResult r = from_json(s);
+      bool syntax = false;
+      for (const auto& d : r.diagnostics) syntax = syntax || d.code == "json.syntax" || d.code == "number.too_large" || d.code == "json.depth";
+      CAPTURE(s);
+      if (!json) {
+        CHECK_FALSE(r.ok());
+        CHECK(syntax);
+        ++refused;
+      } else {
+        // Valid JSON may still be no valid document, but never for a syntax reason.
+        for (const auto& d : r.diagnostics) CHECK(d.code != "json.syntax");
+        ++accepted;
+      }
     }
-    CHECK(r.diagnostics[0].path == "/sentences/0/n");
+    CHECK(refused > 500);
+    CHECK(accepted > 100);
   }
 
   TEST_CASE("a missing schema is reported and the rest of the file is still checked") {
@@ -348,6 +493,67 @@ TEST_SUITE("json_validate") {
     json += "\"}";
     const auto r = from_json(json);
     CHECK(has_diagnostic(r.diagnostics, "text.too_large", "/text"));
+  }
+
+  TEST_CASE("a NUL byte is an error with its line and column, inside the document or after it") {
+    const std::string doc = "{\"schema\":\"dyad/1\",\n\"text\":\"x\"}";
+    SUBCASE("after the document: the garbage behind it is not ignored") {
+      const auto r = from_json(doc + std::string(1, '\0') + "garbage", "f.json");
+      CAPTURE(listing(r.diagnostics));
+      CHECK_FALSE(r.ok());
+      REQUIRE(r.diagnostics.size() == 1);
+      CHECK(r.diagnostics[0].code == "json.syntax");
+      CHECK(r.diagnostics[0].path == "");
+      CHECK(r.diagnostics[0].line == 2);
+      CHECK(r.diagnostics[0].column == 12);
+      CHECK(r.diagnostics[0].offset == static_cast<std::int64_t>(doc.size()));
+      CHECK(r.diagnostics[0].message.rfind("NUL byte at line 2, column 12", 0) == 0);
+    }
+    SUBCASE("inside a string: not \"unexpected end of input\"") {
+      std::string json = doc;
+      json.insert(json.find("x\""), 1, '\0');
+      const auto r = from_json(json);
+      REQUIRE(r.diagnostics.size() == 1);
+      CHECK(r.diagnostics[0].path == "/text");
+      CHECK(r.diagnostics[0].message.rfind("NUL byte at line 2, column 9", 0) == 0);
+    }
+    SUBCASE("an escaped NUL in a string is text like any other character") {
+      const auto r = from_json(R"({"schema":"dyad/1","text":"a\u0000b"})");
+      REQUIRE(r.ok());
+      CHECK(r.document->text == std::string("a\0b", 3));
+    }
+  }
+
+  TEST_CASE("offsets above 2^53 are too large and quote their real value") {
+    Document doc = annotated("Bayramov met Fidan.", "Bayramov", "Fidan", "met");
+    const std::string json = to_json(doc);
+    const auto with_end = [&](const std::string& value) {
+      std::string j = json;
+      const auto at = j.find(R"("end":8,)");
+      REQUIRE(at != std::string::npos);
+      return from_json(j.replace(at, 8, "\"end\":" + value + ","));
+    };
+    for (const char* big : {"9007199254740993", "18446744073709551615"}) {
+      CAPTURE(big);
+      const auto r = with_end(big);
+      CAPTURE(listing(r.diagnostics));
+      REQUIRE(has_diagnostic(r.diagnostics, "number.too_large", "/mentions/0/end"));
+      CHECK(listing(r.diagnostics).find(big) != std::string::npos);
+      CHECK(listing(r.diagnostics).find("16777217") == std::string::npos);
+    }
+    const auto r = with_end("9007199254740992");  // 2^53 itself is an offset, beyond this text
+    CHECK(has_diagnostic(r.diagnostics, "span.range", "/mentions/0/end"));
+    CHECK(listing(r.diagnostics).find("span end 9007199254740992 is beyond the text") != std::string::npos);
+  }
+
+  TEST_CASE("a relation from an actor to itself is refused, as the edit commands refuse it") {
+    Document doc = annotated("Bayramov met Fidan.", "Bayramov", "Fidan", "met");
+    doc.relations[0].target = doc.relations[0].source;
+    doc.relations[0].target_mention = doc.relations[0].source_mention;
+    CHECK(has_diagnostic(validate(doc), "relation.self", "/relations/0/target"));
+    const auto r = from_json(to_json(doc));
+    CHECK_FALSE(r.ok());
+    CHECK(has_diagnostic(r.diagnostics, "relation.self", "/relations/0/target"));
   }
 
   TEST_CASE("diagnostics stored in a document are read back") {

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <functional>
+
 #include <set>
 #include <string>
 #include <vector>
@@ -105,14 +107,23 @@ TEST_SUITE("lexicon") {
   TEST_CASE("every capital standing for its government is that country's government") {
     const Lexicons& lex = Lexicons::builtin();
     Failures f;
+    // A capital that is also an organisation's alias stands for the organisation ("Brussels" for
+    // the EU).
+    auto org_alias = [&](const std::string& cap) -> std::string {
+      for (const auto& o : lex.organizations())
+        for (const auto& al : o.aliases)
+          if (al == cap) return o.code;
+      return "";
+    };
     for (const auto& c : lex.countries()) {
       for (const auto& cap : c.capitals) {
         const Document doc = run("On Monday, " + cap + " said it would reopen the border.");
         const Mention* m = mention_covering(doc, cap);
         const Actor* a = m ? actor_of(doc, *m) : nullptr;
-        if (!a || a->type != ActorType::government || a->code != c.iso3 + "GOV")
-          f.add(where(c.source, c.line) + "capital \"" + cap + "\" not recognised as " + c.iso3 + "GOV" +
-                (a ? " (got " + a->code + ")" : ""));
+        const std::string org = org_alias(cap);
+        if (!a || (org.empty() ? a->type != ActorType::government || a->code != c.iso3 + "GOV" : a->code != org))
+          f.add(where(c.source, c.line) + "capital \"" + cap + "\" not recognised as " +
+                (org.empty() ? c.iso3 + "GOV" : org) + (a ? " (got " + a->code + ")" : ""));
         // After "in" the city is a place of that country.
         const Document place = run("Talks were held in " + cap + " on Monday.");
         const Mention* pm = mention_covering(place, cap);
@@ -239,6 +250,61 @@ TEST_SUITE("lexicon") {
     CHECK_MESSAGE(f.lines.empty(), f.text());
   }
 
+  TEST_CASE("every nominal noun and alias describes an actor of its role") {
+    const Lexicons& lex = Lexicons::builtin();
+    Failures f;
+    for (const auto& n : lex.nominals()) {
+      std::vector<std::string> forms{n.noun};
+      forms.insert(forms.end(), n.aliases.begin(), n.aliases.end());
+      for (const auto& form : forms) {
+        std::string text, phrase;
+        std::function<bool(const Document&, const Mention&)> ok;
+        if (n.number == "plural") {
+          // Several actors named before: "both sides", "both envoys".
+          const bool people = n.role == "person" || n.role == "counterpart";
+          text = people ? "Foreign Minister Jeyhun Bayramov met Foreign Minister Abbas Araghchi on Monday. "
+                        : "Azerbaijan and Iran met on Monday. ";
+          phrase = "both " + form;
+          text += "On Tuesday, " + phrase + " said talks would resume.";
+          ok = [](const Document&, const Mention& m) { return m.members.size() == 2; };
+        } else if (n.role == "organization" || n.role == "group") {
+          // Only ever an actor named before: "the bloc" after "the African Union".
+          const bool group = n.role == "group";
+          text = group ? "Hamas fighters attacked on Monday. " : "The African Union met on Monday. ";
+          phrase = form;
+          text += "On Tuesday, the " + phrase + " said talks would resume.";
+          ok = [group](const Document& d, const Mention& m) {
+            const Actor* a = actor_of(d, m);
+            return a && a->name == (group ? "Hamas" : "African Union");
+          };
+        } else if (n.role == "counterpart") {
+          phrase = "Iranian " + form;
+          text = "Foreign Minister Jeyhun Bayramov met his " + phrase + " on Monday.";
+          ok = [](const Document& d, const Mention& m) {
+            const Actor* a = actor_of(d, m);
+            return a && a->type == ActorType::person && a->country == "IRN";
+          };
+        } else {
+          // "the Iranian side" (state), "Iranian officials" (government), "the Iranian envoy".
+          const ActorType want = n.role == "state"        ? ActorType::state
+                                 : n.role == "government" ? ActorType::government
+                                                          : ActorType::person;
+          phrase = "Iranian " + form;
+          text = "On Monday, the " + phrase + " said talks would resume.";
+          ok = [want](const Document& d, const Mention& m) {
+            const Actor* a = actor_of(d, m);
+            return a && a->type == want && a->country == "IRN";
+          };
+        }
+        const Document doc = run(text);
+        const Mention* m = mention_covering(doc, phrase);
+        if (!m || m->kind != MentionKind::nominal || !ok(doc, *m))
+          f.add(where(n.source, n.line) + "\"" + phrase + "\" in \"" + text + "\" is no " + n.role + " nominal");
+      }
+    }
+    CHECK_MESSAGE(f.lines.empty(), f.text());
+  }
+
   TEST_CASE("every place name and alias is recognised as a location") {
     const Lexicons& lex = Lexicons::builtin();
     Failures f;
@@ -301,6 +367,62 @@ TEST_SUITE("lexicon") {
     CHECK(has("lexicon.duplicate", 5, 0));  // XYZ again
     CHECK(has("lexicon.columns", 6, 0));    // a stray tab
     CHECK(lex.countries().size() == 1);
+  }
+
+  TEST_CASE("a row that is not valid UTF-8 is refused with its line, column and cell, not repaired") {
+    // A file saved as Latin-1: "Türkiye" with the single byte 0xFC for "ü".
+    Lexicons lex;
+    const auto diags = lex.add_tsv(LexiconKind::countries,
+                                   "\xEF\xBB\xBF# comment in Latin-1: \xE9" "dition\n"
+                                   "iso3\tname\taliases\tadjectives\tcapitals\tstatus\n"
+                                   "ZRK\tZorkland\t\tZorkish\tZork City\tmember\n"
+                                   "TUR\tT\xFCrkiye\tTurkey\n"
+                                   "ZRQ\tZorkq\xC3\xA9" "ay\t\tZorkquayan\tP\xE9rez\tmember\r\n"
+                                   "ZRS\tZorks\xE2\x82",  // truncated sequence at the end of the file
+                                   "mine.tsv");
+    REQUIRE(diags.size() == 3);
+    for (const auto& d : diags) {
+      CHECK(d.code == "lexicon.utf8");
+      CHECK(d.severity == Severity::error);
+      CHECK(d.source == "mine.tsv");
+    }
+    CHECK(diags[0].line == 4);
+    CHECK(diags[0].column == 6);  // code points on the line, as for text
+    CHECK(diags[0].offset == 3 + 30 + 45 + 39 + 5);  // bytes into the file (the BOM counts)
+    CHECK(diags[0].message.find("byte 0xFC") != std::string::npos);
+    CHECK(diags[0].message.find("\"name\" cell") != std::string::npos);
+    CHECK(diags[1].line == 5);
+    CHECK(diags[1].column == 27);  // "é" before it is one column
+    CHECK(diags[1].message.find("\"capitals\" cell") != std::string::npos);
+    CHECK(diags[2].line == 6);
+    CHECK(diags[2].column == 10);
+    REQUIRE(lex.countries().size() == 1);  // only the valid row
+    CHECK(lex.countries()[0].iso3 == "ZRK");
+    for (const auto& d : diags) CHECK(format(d).rfind("mine.tsv:" + std::to_string(d.line) + ":" + std::to_string(d.column) + ": error: invalid UTF-8", 0) == 0);
+  }
+
+  TEST_CASE("invalid UTF-8 in the header row is reported, and the header still names the columns") {
+    Lexicons lex;
+    const auto diags = lex.add_tsv(LexiconKind::honorifics, "honorific\tgender\tn\xF6tes\nDr.\t\t\n", "h.tsv");
+    REQUIRE(diags.size() == 2);
+    CHECK(diags[0].code == "lexicon.utf8");
+    CHECK(diags[0].line == 1);
+    CHECK(diags[0].message.find("header row") != std::string::npos);
+    CHECK(diags[1].code == "lexicon.header");  // the unknown third column
+    CHECK(diags[1].severity == Severity::warning);
+    CHECK(diags[1].message.find("n\xEF\xBF\xBDtes") != std::string::npos);  // quoted repaired: valid UTF-8
+    REQUIRE(lex.honorifics().size() == 1);  // the row below is data, not a second header
+  }
+
+  TEST_CASE("a binary file read as a lexicon gives a bounded number of diagnostics") {
+    std::string bytes = "word\ttag\n";
+    for (int i = 0; i < 5000; ++i) bytes += "\xFF\xFE\n";
+    Lexicons lex;
+    const auto diags = lex.add_tsv(LexiconKind::common_words, bytes, "bin.tsv");
+    REQUIRE(diags.size() == 101);
+    CHECK(diags[100].line == 102);
+    CHECK(diags[100].message.find("4900 more lines") != std::string::npos);
+    CHECK(lex.common_words().empty());
   }
 
   TEST_CASE("a missing required column is an error and loads nothing") {

@@ -199,4 +199,128 @@ TEST_SUITE("mentions") {
     CAPTURE(listing(ms));
     CHECK(ms.empty());
   }
+
+  TEST_CASE("an acronym in parentheses after an organisation's name is that organisation, not a person") {
+    const auto ms = mentions_of("The Law Society of Kenya (LSK) criticised the bill. LSK said it would sue.");
+    CAPTURE(listing(ms));
+    REQUIRE(find(ms, "LSK", 0));
+    REQUIRE(find(ms, "LSK", 1));
+    CHECK(find(ms, "LSK", 0)->actor == "Law Society of Kenya");
+    CHECK(find(ms, "LSK", 0)->type == ActorType::organization);
+    CHECK(find(ms, "LSK", 1)->actor == "Law Society of Kenya");
+  }
+
+  TEST_CASE("companies and platforms of the lexicon are organisations; a platform only posted on is none") {
+    const auto ms = mentions_of("Samsung and Uber said they would comply, while Twitter declined to comment. "
+                                "The minister wrote on Telegram that the deal was done.");
+    CAPTURE(listing(ms));
+    REQUIRE(find(ms, "Samsung"));
+    CHECK(find(ms, "Samsung")->code == "KORBUS");
+    REQUIRE(find(ms, "Uber"));
+    CHECK(find(ms, "Uber")->type == ActorType::organization);
+    REQUIRE(find(ms, "Twitter"));
+    CHECK(find(ms, "Twitter")->type == ActorType::organization);
+    CHECK_FALSE(find(ms, "Telegram"));
+  }
+
+  TEST_CASE("a lexicon organisation with a particle inside is one name") {
+    const auto ms = mentions_of("The U.S. licence covers joint ventures with state oil company Petróleos de Venezuela.");
+    CAPTURE(listing(ms));
+    REQUIRE(find(ms, "Petróleos de Venezuela"));
+    CHECK(find(ms, "Petróleos de Venezuela")->code == "VENBUS");
+  }
+
+  TEST_CASE("unknown names coordinated with places are places; names that act are no places") {
+    const auto ms = mentions_of("Police detained protesters in Nairobi, Mombasa and Kisumu on Tuesday. "
+                                "Turkey plans to send a vessel south of Crete. "
+                                "\"They cannot handle the codes,\" Obama mocked.");
+    CAPTURE(listing(ms));
+    REQUIRE(find(ms, "Kisumu"));
+    CHECK(find(ms, "Kisumu")->type == ActorType::location);
+    REQUIRE(find(ms, "Crete"));
+    CHECK(find(ms, "Crete")->type == ActorType::location);
+    REQUIRE(find(ms, "Obama"));
+    CHECK(find(ms, "Obama")->type != ActorType::location);
+  }
+
+  TEST_CASE("capitals named as cities are places, capitals that act are governments") {
+    const auto ms = mentions_of("Smog is common in cities like Beijing. Bangkok's tallest building opened. "
+                                "He moved to the capital Belgrade. Beijing said it would respond.");
+    CAPTURE(listing(ms));
+    REQUIRE(find(ms, "Beijing", 0));
+    CHECK(find(ms, "Beijing", 0)->type == ActorType::location);
+    REQUIRE(find(ms, "Bangkok"));
+    CHECK(find(ms, "Bangkok")->type == ActorType::location);
+    REQUIRE(find(ms, "Belgrade"));
+    CHECK(find(ms, "Belgrade")->type == ActorType::location);
+    REQUIRE(find(ms, "Beijing", 1));
+    CHECK(find(ms, "Beijing", 1)->type == ActorType::government);
+  }
+
+  TEST_CASE("nominal spans: approximate numbers and leading participles stay outside, quantities inside") {
+    const auto ms = mentions_of("NAIROBI (dyad) \xE2\x80\x94 The RSF shelled the city, killing at least 23 civilians. "
+                                "Police fired tear gas at thousands of protesters. The freed prisoners reached "
+                                "Ramallah. The rebels accused the army of executing eight civilians.");
+    CAPTURE(listing(ms));
+    CHECK(find(ms, "civilians"));
+    CHECK_FALSE(find(ms, "23 civilians"));
+    CHECK(find(ms, "thousands of protesters"));
+    CHECK(find(ms, "prisoners"));
+    CHECK_FALSE(find(ms, "freed prisoners"));
+    CHECK(find(ms, "eight civilians"));
+    CHECK_FALSE(find(ms, "executing eight civilians"));
+  }
+
+  TEST_CASE("a body before its members is the mention; an adjective before a thing is none") {
+    const auto ms = mentions_of("BOGOTA (dyad) \xE2\x80\x94 Clashes between army troops and rebels continued. "
+                                "The hostages were flown by military helicopter to Bogota. Government troops "
+                                "withdrew. Neither side wants a war.");
+    CAPTURE(listing(ms));
+    CHECK(find(ms, "army"));
+    CHECK_FALSE(find(ms, "troops"));
+    CHECK_FALSE(find(ms, "military"));
+    CHECK(find(ms, "Government troops"));
+    REQUIRE(find(ms, "Neither side"));
+    CHECK(find(ms, "Neither side")->kind == MentionKind::nominal);
+  }
+
+  TEST_CASE("a plural demonym standing alone is a group of that country") {
+    const auto ms = mentions_of("Palestinians protested outside the U.N. office. Residents said the protesters left.");
+    CAPTURE(listing(ms));
+    REQUIRE(find(ms, "Palestinians"));
+    CHECK(find(ms, "Palestinians")->type == ActorType::group);
+    CHECK(find(ms, "Palestinians")->code == "PSECVL");
+    CHECK(find(ms, "Palestinians")->kind == MentionKind::nominal);
+  }
+
+  TEST_CASE("'the commission' refers back to a commission named before, however far the next head noun") {
+    const auto ms = mentions_of("The General Elections Commission (KPU) declared Wicaksono the winner. "
+                                "Ratna Hapsari rejected the commission\xE2\x80\x99s count and said she would challenge it.");
+    CAPTURE(listing(ms));
+    REQUIRE(find(ms, "commission"));
+    CHECK(find(ms, "commission")->actor == "General Elections Commission");
+  }
+
+  TEST_CASE("one capitalised generic body word is a nominal, an official one-word name stays a name") {
+    const auto ms = mentions_of("LONDON (dyad) \xE2\x80\x94 The Government said the Treasury would borrow more.");
+    CAPTURE(listing(ms));
+    REQUIRE(find(ms, "Government"));
+    CHECK(find(ms, "Government")->kind == MentionKind::nominal);
+    CHECK(find(ms, "Government")->code == "GBRGOV");
+    REQUIRE(find(ms, "Treasury"));
+    CHECK(find(ms, "Treasury")->kind == MentionKind::name);
+  }
+
+  TEST_CASE("two demonyms before one body noun are a plural mention of both bodies") {
+    const auto ms = mentions_of("Indian and Pakistani troops exchanged fire overnight, and both countries "
+                                "summoned each other's envoys.");
+    CAPTURE(listing(ms));
+    REQUIRE(find(ms, "Indian and Pakistani troops"));
+    CHECK(find(ms, "Indian and Pakistani troops")->members.size() == 2);
+    REQUIRE(find(ms, "both countries"));
+    const auto& both = find(ms, "both countries")->members;
+    REQUIRE(both.size() == 2);
+    CHECK(both[0] == "India");
+    CHECK(both[1] == "Pakistan");
+  }
 }

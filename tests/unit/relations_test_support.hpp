@@ -4,7 +4,8 @@
 //   [Iran]                 a mention of the actor "Iran" (a STATE unless told otherwise)
 //   [he|Jeyhun Bayramov]   a mention of the actor "Jeyhun Bayramov" (PRONOUN: a pronoun's text)
 //   [the two sides|Iran+Iraq]   a plural mention with members
-//   [Baku|Baku@LOCATION]   the actor's type; [Tehran|Iranian government@GOVERNMENT:IRN] and country
+//   [Baku|Baku@LOCATION]   the actor's type; [Tehran|Iranian government@GOVERNMENT:IRN] and country;
+//                          [Fidan@PERSON:TUR:GOV] and sector
 //   <Iran>                 as [Iran], and remembered as the expected source (pattern examples)
 // In pattern examples the first [..] is the expected target.
 
@@ -49,7 +50,7 @@ inline bool is_pronoun_text(const std::string& s) {
 
 inline std::string actor_for(MarkedDocument& md, std::string spec) {
   ActorType type = ActorType::state;
-  std::string country;
+  std::string country, sector;
   const auto at = spec.find('@');
   if (at != std::string::npos) {
     std::string t = spec.substr(at + 1);
@@ -58,6 +59,11 @@ inline std::string actor_for(MarkedDocument& md, std::string spec) {
     if (colon != std::string::npos) {
       country = t.substr(colon + 1);
       t = t.substr(0, colon);
+      const auto colon2 = country.find(':');  // PERSON:TUR:GOV
+      if (colon2 != std::string::npos) {
+        sector = country.substr(colon2 + 1);
+        country = country.substr(0, colon2);
+      }
     }
     if (auto pt = parse_actor_type(t)) type = *pt;
     else md.error = "unknown actor type " + t;
@@ -69,6 +75,7 @@ inline std::string actor_for(MarkedDocument& md, std::string spec) {
   a.name = spec;
   a.type = type;
   a.country = country;
+  a.sector = sector;
   md.doc.actors.push_back(a);
   return a.id;
 }

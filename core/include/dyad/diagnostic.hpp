@@ -3,9 +3,14 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace dyad {
+
+/// Unknown JSON members kept verbatim on load and written back after the known ones, in their
+/// original order: (key, the value as compact JSON text).
+using ExtraFields = std::vector<std::pair<std::string, std::string>>;
 
 /// How bad a diagnostic is: an error means the operation produced nothing.
 enum class Severity { info, warning, error };
@@ -20,6 +25,7 @@ struct Diagnostic {
   std::int64_t line = 0;    ///< 1-based line, 0 = unknown
   std::int64_t column = 0;  ///< 1-based column, 0 = unknown
   std::int64_t offset = -1; ///< byte offset into the input, -1 = unknown
+  ExtraFields extra = {};   ///< unknown members of a diagnostic read from dyad/1
 };
 
 /// Severity as its JSON spelling ("info", "warning", "error").

@@ -42,21 +42,21 @@ struct Span {
 /// Who made an annotation: the extractor (with the rule or lexicon row that fired) or a user.
 struct Provenance {
   bool user = false;
-  std::string rule;  ///< e.g. "lexicon:countries:IRN", "rule:title+name"; "" for user
+  std::string rule;  ///< e.g. "lexicon:countries:IRN", "rule:title+name"; "" for user (a user's rule read from a file is kept)
+  ExtraFields extra = {};  ///< unknown members of the provenance object (not part of equality)
   friend bool operator==(const Provenance& a, const Provenance& b) { return a.user == b.user && a.rule == b.rule; }
 };
-
-/// Unknown JSON members kept verbatim on load and written back: (key, serialized JSON value).
-using ExtraFields = std::vector<std::pair<std::string, std::string>>;
 
 /// A sentence of the text.
 struct Sentence {
   Span span;
+  ExtraFields extra = {};  ///< unknown members of the sentence object
 };
 
 /// A token of the text (words, numbers, punctuation; possessive 's is its own token).
 struct Token {
   Span span;
+  ExtraFields extra = {};  ///< unknown members of the token object
 };
 
 /// Anyone able to act politically: a person, state, government body, organisation, group.
@@ -105,6 +105,8 @@ struct Relation {
   Status status = Status::suggested;
   double confidence = 1.0;
   ExtraFields extra;
+  ExtraFields trigger_extra = {};  ///< unknown members of the "trigger" object
+  ExtraFields time_extra = {};     ///< unknown members of the "time" object (written only with a time)
 };
 
 /// Free-form facts about the article.

@@ -42,6 +42,7 @@ struct Candidate {
   Ref ref = Ref::person;
   ActorType type = ActorType::person;
   std::int32_t country = -1;     // countries row
+  std::int32_t country_and = -1; // a second country: "Indian and Pakistani troops" (two bodies)
   std::int32_t org = -1;         // organizations row
   std::int32_t title = -1;       // titles row (persons, roles)
   std::int32_t sector_row = -1;  // sectors row (bodies)
@@ -76,6 +77,15 @@ struct Candidate {
   std::int32_t actor = -1;
   std::vector<std::int32_t> members;  // plural: actor indices
 };
+
+/// A NAME typed by its shape or the name-type model only, not by a lexicon, a head word or a
+/// title: context elsewhere (a coordination, a person of that surname) may retype it.
+inline bool weakly_typed(const Candidate& c) {
+  if (c.kind != MentionKind::name) return false;
+  const std::string_view r = c.rule;
+  return c.uncertain_type || r == "rule:capitalised" || r == "rule:capitalised+model" ||
+         r == "rule:capitalised+preposition";
+}
 
 /// "X and Y": candidates coordinated in one noun phrase (antecedents of "they", "both sides").
 struct Coordination {

@@ -78,6 +78,7 @@ def full_document():
     for word in ["Çavuşoğlu", "met", "Bayramov", "😀", "وزير", "🇦🇿", "𝒳"]:
         tokens.append(span(TEXT, *find(word)))
     tokens.sort(key=lambda t: t["start"])
+    tokens[1]["x_token"] = {"pos": "VERB"}  # unknown members are kept at every level
     doc = {
         "schema": "dyad/1",
         "generator": "dyad fixture",
@@ -85,14 +86,15 @@ def full_document():
         "meta": {"title": "Çavuşoğlu and Bayramov meet — “warm talks”", "url": "https://example.org/a?b=1&c=2",
                  "date": "2026-03-12", "annotator": "fixture", "notes": "every kind of character",
                  "source_id": "wire-0042", "tags": ["caucasus", {"nested": [1, 2.5, None, True]}]},
-        "sentences": [span(TEXT, 0, len(S1)), span(TEXT, s2, len(TEXT))],
+        "sentences": [span(TEXT, 0, len(S1)), dict(span(TEXT, s2, len(TEXT)), x_sentence=2)],
         "tokens": tokens,
         "actors": [
             actor("a1", "Mevlüt Çavuşoğlu", "PERSON", "TUR", "GOV", "TURGOV", auto("rule:title+name"), "suggested", 0.85,
                   wikidata="Q310965"),
             actor("a2", "Jeyhun Bayramov", "PERSON", "AZE", "GOV", "AZEGOV", USER, "accepted", 1.0),
             actor("a3", "Baku", "LOCATION", "AZE", "", "", auto("lexicon:capitals:AZE"), "rejected", 0.5),
-            actor("a4", "Iranian foreign minister", "PERSON", "IRN", "GOV", "IRNGOV", auto("rule:role"), "edited", 0.7),
+            actor("a4", "Iranian foreign minister", "PERSON", "IRN", "GOV", "IRNGOV",
+                  dict(auto("rule:role"), x_prov={"score": -1.25e-3}), "edited", 0.7),
             actor("a5", "Azerbaijan", "STATE", "AZE", "", "AZE", auto("lexicon:countries:AZE"), "accepted", 0.95),
         ],
         "mentions": [
@@ -112,9 +114,15 @@ def full_document():
                      None, auto("pattern:accused"), "edited", 0.6),
         ],
         "diagnostics": [{"severity": "warning", "code": "utf8.invalid", "message": "invalid UTF-8 replaced with U+FFFD",
-                         "path": "", "line": 1, "column": 5, "offset": 4}],
+                         "path": "", "line": 1, "column": 5, "offset": 4, "x_diag": [True]}],
         "x_root": {"kept": ["verbatim", 1, {"deep": None}]},
     }
+    r1 = doc["relations"][0]
+    r1["trigger"]["x_trigger"] = "meet"
+    r1["time"]["x_time"] = {"resolved": "2026-03-10"}
+    r1["provenance"]["x_prov"] = []
+    doc["relations"][1]["provenance"] = {"by": "user", "rule": "pattern:agreed"}  # a user's edit keeps its rule
+    doc["mentions"][1]["provenance"] = {"by": "user", "x_prov": "hand"}
     return doc
 
 
@@ -233,6 +241,19 @@ def make_broken():
     b("sentence-below-minus-one", setp(["relations", 1, "sentence"], -2), [("value.range", "/relations/1/sentence")])
     b("confidence-above-one", setp(["mentions", 0, "confidence"], 1.5), [("value.range", "/mentions/0/confidence")])
     b("confidence-huge", setp(["relations", 0, "confidence"], 1e308), [("value.range", "/relations/0/confidence")])
+
+    # A NUL byte is no JSON whitespace or string character: inside the document and after it.
+    b("nul-in-document", lambda d: dump(d).replace('"date":"2026', '"date":"2026\0', 1), [("json.syntax", "/meta/date")],
+      schema=False)
+    b("nul-after-document", lambda d: dump(d) + "\0{\"garbage\": true}\n", [("json.syntax", "")], schema=False)
+    # Above 2^53 an offset is too large, not out of range; 2^64 - 1 is the largest 64-bit value.
+    b("offset-above-2pow53", setp(["mentions", 0, "end"], 2 ** 53 + 1), [("number.too_large", "/mentions/0/end")])
+    b("offset-2pow64-minus-1", setp(["tokens", 0, "end"], 2 ** 64 - 1), [("number.too_large", "/tokens/0/end")])
+
+    def self_relation(d):
+        d["relations"][0]["target"] = "a1"
+        d["relations"][0]["target_mention"] = ""
+    b("relation-self", self_relation, [("relation.self", "/relations/0/target")], schema=False)
 
     def many(d):
         d["actors"][0]["type"] = "NATION"
