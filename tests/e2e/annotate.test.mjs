@@ -5,35 +5,28 @@
 // coordinates the app's test hook reports.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 
 import { caucasusDocument, spanOf, CAUCASUS_TEXT } from './fixtures.mjs';
 import {
-  appState, clickItem, documentJson, drag, framesDrawn, launch, newPage, press, rectOf, screenshotPath,
-  serve, waitForApp, waitForIdle,
+  appState, clickItem, documentJson, drag, framesDrawn, press, rectOf, screenshotPath, useBrowser,
+  waitForApp, waitForIdle,
 } from './support.mjs';
 
-let server;
-let browser;
+const env = useBrowser();
 let page;
 const lateRequests = [];  // requests made after the page loaded
 let watching = false;
 
 before(async () => {
-  server = await serve();
-  browser = await launch();
-  page = await newPage(browser, { viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  await env.ready;
+  page = await env.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   page.on('request', (r) => {
     if (watching && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) lateRequests.push(r.url());
   });
-  await page.goto(server.url);
+  await page.goto(env.url);
   await waitForApp(page);
   watching = true;
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 async function openFile(name, contents) {

@@ -2,29 +2,20 @@
 // newlines normalised, lone surrogates replaced) into a valid document, and each broken file gets
 // a clear message naming what is wrong, while the current work stays untouched.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 
 import { caucasusDocument } from './fixtures.mjs';
 import {
-  appState, clickItem, documentJson, framesDrawn, launch, newPage, openFile, pasteText, screenshotPath, serve,
-  validateDyad, waitForApp, waitForIdle, waitForState,
+  appState, clickItem, documentJson, framesDrawn, openFile, pasteText, screenshotPath, settledRect,
+  useBrowser, validateDyad, waitForIdle, waitForState,
 } from './support.mjs';
 
-let server;
-let browser;
+const env = useBrowser();
 let page;
 
 before(async () => {
-  server = await serve();
-  browser = await launch();
-  page = await newPage(browser, { viewport: { width: 1200, height: 760 } });
-  await page.goto(server.url);
-  await waitForApp(page);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+  await env.ready;
+  page = await env.open({ viewport: { width: 1200, height: 760 } });
 });
 
 /// Pastes `text` and waits for the article it makes.
@@ -76,7 +67,8 @@ test('right-to-left text shows a visible "shown unshaped" notice', async () => {
   const state = await pasteAndLoad('وزیر امور خارجه ایران عباس عراقچی با همتای ترکیه‌ای خود دیدار کرد. Netanyahu (נתניהו) spoke.');
   assert.equal(state.rtl, true);
   assert.equal(state.rtlNotice, true);
-  const r = JSON.parse(await page.evaluate(() => window.Module.testItemRect('notice:rtl')));
+  // (The notice appears with the frame after the load: wait for it to be drawn.)
+  const r = await settledRect(page, 'notice:rtl');
   assert.ok(r && r.x1 > r.x0 && r.y1 > r.y0, 'the notice is on screen');
   await waitForIdle(page);
   await page.screenshot({ path: screenshotPath('rtl-notice.png') });
@@ -131,4 +123,34 @@ test('a broken file dropped on the page is refused the same way', async () => {
   assert.match(state.loadErrors[0], /not valid JSON/);
   await clickItem(page, 'button:OK');
   assert.deepEqual(await documentJson(page), before);
+});
+
+test('a large broken file shows "Opening …" first, then the error, and the current work stays', async () => {
+  await openFile(page, 'caucasus.dyad.json', goodJson());
+  await waitForState(page, (s) => s.status === 'Loaded caucasus.dyad.json');
+  const before = await documentJson(page);
+  // Watch every animation frame (after the app's own) for the "Opening …" dialog: it is up for
+  // the frames before the parse, which blocks.
+  await page.evaluate(() => {
+    window.__openingSeen = false;
+    const watch = () => {
+      const s = JSON.parse(window.Module.testStateJson());
+      if (s.opening.active && s.popupOpen && window.Module.testItemRect('progress:opening') !== 'null') window.__openingSeen = true;
+      if (!window.__openingSeen) requestAnimationFrame(watch);
+    };
+    requestAnimationFrame(watch);
+  });
+  const doc = good();
+  doc.text += '\n\n' + 'Officials met again in Tbilisi on Thursday. '.repeat(40000);  // ~1.8 MB
+  const json = JSON.stringify(doc);
+  await openFile(page, 'big-broken.dyad.json', json.slice(0, json.length - 3));
+  const state = await waitForState(page, (s) => !s.opening.active && s.popupOpen && s.problemTitle, null, 60000);
+  assert.equal(await page.evaluate(() => window.__openingSeen), true, 'the "Opening …" dialog was drawn before the parse');
+  assert.equal(state.problemTitle, 'Could not load the file');
+  assert.match(state.loadErrors[0], /not valid JSON/);
+  assert.ok(state.opening.lastMs > 0, 'the parse ran');
+  await clickItem(page, 'button:OK');
+  await waitForState(page, (s) => !s.popupOpen);
+  assert.deepEqual(await documentJson(page), before);
+  assert.deepEqual(page.errors, []);
 });

@@ -2,31 +2,18 @@
 // changing its modality, arcs that stay readable on a crowded line, and a reload that brings back
 // exactly the same view (annotations, theme, arcs: the same pixels).
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import { caucasusDocument, makeDocument } from './fixtures.mjs';
 import {
-  appState, clickItem, documentJson, launch, newPage, openFile, press, rectOf, screenshotPath, serve, waitForApp,
+  appState, clickItem, documentJson, openFile, press, rectOf, screenshotPath, useBrowser, waitForApp,
   waitForIdle, waitForState,
 } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 async function pageWith(doc, options = {}) {
-  const page = await newPage(browser, { viewport: { width: 1280, height: 800 }, ...options });
-  await page.goto(server.url);
-  await waitForApp(page);
+  const page = await env.open({ viewport: { width: 1280, height: 800 }, ...options });
   await openFile(page, 'test.dyad.json', JSON.stringify(doc));
   await waitForState(page, (s) => s.status === 'Loaded test.dyad.json');
   return page;
@@ -34,7 +21,7 @@ async function pageWith(doc, options = {}) {
 
 test('Copy JSON puts the document on the clipboard', async () => {
   const page = await pageWith(caucasusDocument());
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.url });
   await clickItem(page, 'menu:File');
   await clickItem(page, 'item:Copy JSON');
   await waitForState(page, (s) => s.status === 'JSON copied to the clipboard');

@@ -2,27 +2,19 @@
 // dropped .txt file, the built-in sample, the screen-reader mirror, the light theme, the
 // shortcuts help.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 
 import {
-  appState, clickItem, documentJson, launch, newPage, press, screenshotPath, serve, waitForApp, waitForIdle,
+  appState, clickItem, documentJson, inkMask, pasteText, pixelsOf, press, rectOf, screenshotPath, useBrowser,
+  waitForIdle, waitForState,
 } from './support.mjs';
 
-let server;
-let browser;
+const env = useBrowser();
 let page;
 
 before(async () => {
-  server = await serve();
-  browser = await launch();
-  page = await newPage(browser, { viewport: { width: 1200, height: 760 } });
-  await page.goto(server.url);
-  await waitForApp(page);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
+  await env.ready;
+  page = await env.open({ viewport: { width: 1200, height: 760 } });
 });
 
 test('the paste box takes typed text (Backspace works, the canvas sees no keys) and loads it', async () => {
@@ -97,4 +89,53 @@ test('? shows the keyboard shortcuts and Escape closes them', async () => {
   await page.waitForFunction(() => !JSON.parse(window.Module.testStateJson()).popupOpen);
   assert.deepEqual(page.errors, []);
   assert.equal((await appState(page)).hasDocument, true);
+});
+
+test('emoji draw as their own glyphs (Symbola, merged into the atlas), not as the fallback glyph', async () => {
+  const text = 'Mood 😀 here 👍 and \uFFFD there 🦄 end';
+  await pasteText(page, text);
+  await waitForState(page, (s, t) => s.hasDocument && s.revision > 0, text);
+  assert.equal((await documentJson(page)).text, text);
+  await waitForIdle(page);
+  const cps = Array.from(text);
+  const at = (ch) => cps.indexOf(ch);
+  const glyph = async (ch) => {
+    const r = await rectOf(page, `text:${at(ch)}:${at(ch) + 1}`);
+    assert.ok(r && r.x1 > r.x0, `${ch} is laid out`);
+    return { r, px: await pixelsOf(page, r) };
+  };
+  const grin = await glyph('😀');
+  const thumbs = await glyph('👍');
+  const fallback = await glyph('\uFFFD');  // what a code point without a glyph is drawn as
+  const unicorn = await glyph('🦄');        // not in the subset
+  await page.screenshot({ path: screenshotPath('emoji.png'), clip: { x: 0, y: grin.r.y0 - 20, width: 700, height: 60 } });
+  // Background: the pixel at the top-left corner of the line box (above the glyphs).
+  const bg = grin.px.rgba.slice(0, 3);
+  const ink = (g) => inkMask(g.px, bg);
+  const count = (m) => m.reduce((a, b) => a + b, 0);
+  const diff = (a, b) => {
+    // Compare the two masks over their common width, row by row.
+    const w = Math.min(a.px.width, b.px.width);
+    const h = Math.min(a.px.height, b.px.height);
+    const ma = ink(a);
+    const mb = ink(b);
+    let n = 0;
+    for (let y = 0; y < h; ++y) for (let x = 0; x < w; ++x) n += ma[y * a.px.width + x] !== mb[y * b.px.width + x] ? 1 : 0;
+    return n;
+  };
+  for (const [name, g] of [['😀', grin], ['👍', thumbs]]) {
+    const n = count(ink(g));
+    assert.ok(n > 20, `${name} draws ink (${n} pixels)`);
+    const d = diff(g, fallback);
+    assert.ok(d > n / 4, `${name} differs from the fallback glyph (${d} of ${n} ink pixels differ)`);
+  }
+  // The check can tell: an emoji outside the subset is the fallback glyph, pixel for pixel.
+  assert.ok(count(ink(unicorn)) > 20);
+  assert.equal(diff(unicorn, fallback), 0, 'an emoji without a glyph draws the fallback glyph');
+  assert.ok(diff(grin, thumbs) > 0, 'two emoji differ');
+  // The emoji fit in the one atlas texture without growing it past 1024 x 1024 at DPR 1.
+  const { atlas } = await appState(page);
+  console.log(`font atlas ${atlas[0]} x ${atlas[1]}`);
+  assert.ok(atlas[0] <= 1024 && atlas[1] <= 1024, `atlas ${atlas}`);
+  assert.deepEqual(page.errors, []);
 });

@@ -4,28 +4,17 @@
 // bench/browser_bench.mjs, not asserted here.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import {
-  appState, clickItem, documentJson, framesDrawn, launch, newPage, openFile, pasteText, screenshotPath, serve,
-  waitForApp, waitForState,
+  appState, clickItem, documentJson, framesDrawn, openFile, pasteText, screenshotPath, useBrowser,
+  waitForState,
 } from './support.mjs';
 
 const FIRST_ARTICLE = 'Georgia and Armenia agreed on Tuesday to open a second crossing near Guguti.';
 const MAX_TEXT_BYTES = 16 * 1024 * 1024;
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 /// About `bytes` of news text: the sample article's paragraphs, over and over.
 function bookOf(bytes) {
@@ -41,9 +30,7 @@ function bookOf(bytes) {
 }
 
 async function pageWithWork() {
-  const page = await newPage(browser, { viewport: { width: 1200, height: 760 } });
-  await page.goto(server.url);
-  await waitForApp(page);
+  const page = await env.open({ viewport: { width: 1200, height: 760 } });
   await pasteText(page, FIRST_ARTICLE);
   await waitForState(page, (s) => s.hasDocument);
   return page;

@@ -3,22 +3,11 @@
 // measured by bench/browser_bench.mjs (make bench), not asserted here.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { appState, launch, newPage, serve, waitForApp, waitForIdle } from './support.mjs';
+import { appState, useBrowser, waitForIdle } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 /// An article of about `words` words, built from the sample article's paragraphs.
 function article(words) {
@@ -35,9 +24,7 @@ function article(words) {
 }
 
 test('a 20,000-word article is annotated, drawn a screenful at a time and scrolls with the wheel', async () => {
-  const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
-  await page.goto(server.url);
-  await waitForApp(page);
+  const page = await env.open({ viewport: { width: 1280, height: 800 } });
   const text = article(20000);
   await page.evaluate((t) => window.Module.loadArticle(t), text);
   await waitForIdle(page);

@@ -1,32 +1,19 @@
 // The served page: a paste anywhere loads the article (exact text), and an idle page draws
 // nothing.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import {
-  appState, documentJson, framesDrawn, launch, loopTicks, newPage, pasteText, screenshotPath,
-  serve, waitForApp, waitForIdle,
+  appState, documentJson, framesDrawn, loopTicks, pasteText, screenshotPath, useBrowser, waitForApp,
+  waitForIdle,
 } from './support.mjs';
 
 const ARTICLE = 'Çavuşoğlu met Bayramov in Baku — “talks”';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 test('a pasted non-ASCII article is loaded exactly and the idle page draws no frames', async () => {
-  const page = await newPage(browser);
-  await page.goto(server.url);
-  await waitForApp(page);
+  const page = await env.open();
 
   // The loading message is gone and the canvas fills the window at the device pixel ratio.
   assert.equal(await page.isVisible('#dyad-loading'), false);
@@ -70,9 +57,9 @@ test('a pasted non-ASCII article is loaded exactly and the idle page draws no fr
 });
 
 test('Ctrl+V with the real clipboard loads the article', async () => {
-  const page = await newPage(browser);
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-  await page.goto(server.url);
+  const page = await env.newPage();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.url });
+  await page.goto(env.url);
   await waitForApp(page);
   await page.mouse.click(500, 400);  // focus the canvas like a user would
   const text = 'Ilham Aliyev received Ararat Mirzoyan — Ə, ə, “quotes”.';
@@ -84,9 +71,7 @@ test('Ctrl+V with the real clipboard loads the article', async () => {
 });
 
 test('the page is crisp at device pixel ratio 2 and follows window resizes', async () => {
-  const page = await newPage(browser, { deviceScaleFactor: 2, viewport: { width: 800, height: 600 } });
-  await page.goto(server.url);
-  await waitForApp(page);
+  const page = await env.open({ deviceScaleFactor: 2, viewport: { width: 800, height: 600 } });
   await pasteText(page, ARTICLE + '\n\n' + 'Ə ə Ş ş Ğ ğ İ ı — “quotes” … Москва '.repeat(40));
   await page.waitForFunction(() => JSON.parse(window.Module.testStateJson()).hasDocument);
   await waitForIdle(page);

@@ -4,25 +4,14 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
 import {
-  clickItem, documentJson, fileUrl, launch, newPage, openFile, pasteText, rectOf, serve, waitForApp, waitForIdle,
+  clickItem, documentJson, fileUrl, openFile, pasteText, rectOf, useBrowser, waitForApp, waitForIdle,
   waitForState, webDir,
 } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useBrowser();
 
 /// The Content-Security-Policy of an HTML file, from its meta tag.
 function policyOf(file) {
@@ -56,8 +45,8 @@ test('the served page and the single file allow only their own scripts and WebAs
   const glue = fs.readFileSync(path.join(webDir, 'dyad-app.js'), 'utf8');
   assert.ok(!/new Function|\beval\(/.test(glue), 'dyad-app.js contains eval or new Function');
 
-  for (const url of [server.url, fileUrl('dyad.html')]) {
-    const page = await newPage(browser, { acceptDownloads: true });
+  for (const url of [env.url, fileUrl('dyad.html')]) {
+    const page = await env.newPage({ acceptDownloads: true });
     await page.addInitScript(recordViolations);
     await page.goto(url);
     await waitForApp(page);
@@ -89,12 +78,12 @@ const HOSTILE = (origin) => [
 ].join('\n\n');
 
 test('nothing is requested after load, whatever is pasted, dropped or opened', async () => {
-  const page = await newPage(browser, { acceptDownloads: true });
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const page = await env.newPage({ acceptDownloads: true });
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.url });
   await page.addInitScript(recordViolations);
-  await page.goto(server.url);
+  await page.goto(env.url);
   await waitForApp(page);
-  const served = server.requests.length;
+  const served = env.server.requests.length;
   const late = [];
   page.on('request', (r) => {
     if (!r.url().startsWith('blob:') && !r.url().startsWith('data:')) late.push(r.url());
@@ -103,7 +92,7 @@ test('nothing is requested after load, whatever is pasted, dropped or opened', a
     late.push(`dialog: ${d.message()}`);
     d.dismiss();
   });
-  const text = HOSTILE(server.url);
+  const text = HOSTILE(env.url);
 
   await pasteText(page, text);
   await waitForState(page, (s) => s.hasDocument);
@@ -111,7 +100,7 @@ test('nothing is requested after load, whatever is pasted, dropped or opened', a
   await openFile(page, 'hostile.txt', text, 'text/plain');
   await waitForState(page, (s) => s.articlesLoaded === 2);
   const doc = await documentJson(page);
-  await openFile(page, 'hostile.dyad.json', JSON.stringify({ ...doc, meta: { ...doc.meta, title: `<img src="${server.url}title.png">`, url: `${server.url}meta-url` } }));
+  await openFile(page, 'hostile.dyad.json', JSON.stringify({ ...doc, meta: { ...doc.meta, title: `<img src="${env.url}title.png">`, url: `${env.url}meta-url` } }));
   await waitForState(page, (s) => s.status.startsWith('Loaded hostile.dyad.json'));
   await page.evaluate((t) => {
     const dt = new DataTransfer();
@@ -146,7 +135,7 @@ test('nothing is requested after load, whatever is pasted, dropped or opened', a
   assert.equal(await page.evaluate(() => document.querySelectorAll('#dyad-mirror img, #dyad-mirror script, #dyad-mirror iframe, #dyad-mirror link, #dyad-mirror style, #dyad-mirror video, #dyad-mirror a').length), 0);
 
   assert.deepEqual(late, [], 'requests after load');
-  assert.equal(server.requests.length, served, `the server was asked for ${server.requests.slice(served).join(', ')}`);
+  assert.equal(env.server.requests.length, served, `the server was asked for ${env.server.requests.slice(served).join(', ')}`);
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(page.errors, []);
   await page.close();
@@ -154,9 +143,7 @@ test('nothing is requested after load, whatever is pasted, dropped or opened', a
 
 test('the text never appears in the URL, the title, the history or the console', async () => {
   const marker = `MARKER-${Date.now().toString(36)}-Çavuşoğlu`;
-  const page = await newPage(browser, { acceptDownloads: true });
-  await page.goto(server.url);
-  await waitForApp(page);
+  const page = await env.open({ acceptDownloads: true });
   const title = await page.title();
   const history = await page.evaluate(() => history.length);
   await pasteText(page, `Georgia and Armenia agreed on Tuesday (${marker}) to open a crossing. Kobakhidze hosted Pashinyan.`);

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -123,6 +124,53 @@ export async function newPage(browser, options = {}) {
   return watchPage(await context.newPage());
 }
 
+/// The setup every test file shares, as node:test hooks: a static server for the built page
+/// (unless `served: false`, for file:// tests) and one headless Chromium, started before the
+/// file's first test and closed after its last. Returns an object filled in by then:
+///   env.browser, env.server (url, requests), env.url,
+///   env.newPage(options)  a page with errors collected (newPage below),
+///   env.open(options)     such a page with the app loaded and its first frame drawn,
+///   env.ready             a promise settled when the server and browser are up: node 20 runs a
+///                         file's root-level before() hooks concurrently, so a file's own before()
+///                         starts with `await env.ready`.
+export function useBrowser({ served = true } = {}) {
+  let started;
+  const ready = new Promise((resolve, reject) => {
+    started = { resolve, reject };
+  });
+  ready.catch(() => {});  // reported by the hook below
+  const env = {
+    ready,
+    server: null,
+    browser: null,
+    get url() {
+      return env.server.url;
+    },
+    newPage: (options = {}) => newPage(env.browser, options),
+    async open(options = {}, url = env.url) {
+      const page = await newPage(env.browser, options);
+      await page.goto(url);
+      await waitForApp(page);
+      return page;
+    },
+  };
+  before(async () => {
+    try {
+      if (served) env.server = await serve();
+      env.browser = await launch();
+      started.resolve(env);
+    } catch (e) {
+      started.reject(e);
+      throw e;
+    }
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}
+
 /// Collects a page's errors (page.errors) and every console message (page.messages).
 export function watchPage(page) {
   page.errors = [];
@@ -226,6 +274,39 @@ export async function settledRect(page, key, timeout = 10000) {
   return rectOf(page, key);
 }
 
+/// The screen's pixels under `rect` (CSS pixels, as rectOf returns) as { width, height, rgba }:
+/// a compositor screenshot, decoded in the page (no PNG decoder in node; the page's CSP allows
+/// data: images).
+export async function pixelsOf(page, rect) {
+  const clip = {
+    x: Math.floor(rect.x0), y: Math.floor(rect.y0),
+    width: Math.max(1, Math.ceil(rect.x1) - Math.floor(rect.x0)), height: Math.max(1, Math.ceil(rect.y1) - Math.floor(rect.y0)),
+  };
+  const png = await page.screenshot({ clip });
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + b64;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    return { width: c.width, height: c.height, rgba: Array.from(g.getImageData(0, 0, c.width, c.height).data) };
+  }, png.toString('base64'));
+}
+
+/// Which pixels of `pixels` are ink: further than `threshold` (sum of RGB differences) from the
+/// background colour `bg` ([r, g, b]). Returns a 0/1 array, row by row.
+export function inkMask(pixels, bg, threshold = 120) {
+  const mask = [];
+  for (let i = 0; i < pixels.rgba.length; i += 4) {
+    const d = Math.abs(pixels.rgba[i] - bg[0]) + Math.abs(pixels.rgba[i + 1] - bg[1]) + Math.abs(pixels.rgba[i + 2] - bg[2]);
+    mask.push(d > threshold ? 1 : 0);
+  }
+  return mask;
+}
+
 /// Clicks the centre of a widget found through the test hook, once it has settled.
 export async function clickItem(page, key, options = {}) {
   const r = await settledRect(page, key);
@@ -259,6 +340,18 @@ export async function press(page, key) {
   await page.waitForTimeout(60);
 }
 
+/// Accepts the first suggested mention through its menu (real clicks), then waits until the
+/// autosave after it has finished, saved or failed. Returns the state then.
+export async function acceptSuggestionAndWaitForSave(page) {
+  const before = await appState(page);
+  const mention = (await documentJson(page)).mentions.find((m) => m.status === 'suggested');
+  if (!mention) throw new Error('no suggested mention to accept');
+  await clickItem(page, `mention:${mention.id}`);
+  await clickItem(page, 'mention-menu:accept');
+  await waitForState(page, (s, n) => s.commandsApplied > n, before.commandsApplied);
+  return waitForState(page, (s, n) => s.saves + s.saveFailures > n && s.savesInFlight === 0, before.saves + before.saveFailures);
+}
+
 /// Opens a file through File > Open file… and the browser's file chooser.
 export async function openFile(page, name, contents, mimeType = 'application/json') {
   const chooser = page.waitForEvent('filechooser');
@@ -266,6 +359,47 @@ export async function openFile(page, name, contents, mimeType = 'application/jso
   await clickItem(page, 'item:Open file');
   const buffer = Buffer.isBuffer(contents) ? contents : Buffer.from(contents, 'utf8');
   await (await chooser).setFiles({ name, mimeType, buffer });
+}
+
+/// The autosave record the page stored (web/dyad-shell.js: IndexedDB 'dyad', store 'autosave',
+/// 'current' names the record), or null. Read in the page, as the page would.
+export async function autosaveRecord(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const req = indexedDB.open('dyad', 1);
+    req.onupgradeneeded = () => req.result.createObjectStore('autosave');
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const db = req.result;
+      const tx = db.transaction('autosave', 'readonly');
+      const os = tx.objectStore('autosave');
+      let value = null;
+      const ptr = os.get('current');
+      ptr.onsuccess = () => {
+        if (typeof ptr.result !== 'number') return;
+        const rec = os.get('record:' + ptr.result);
+        rec.onsuccess = () => { value = rec.result ?? null; };
+      };
+      tx.oncomplete = () => { db.close(); resolve(value); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }));
+}
+
+/// Overwrites the current autosave record in place (to damage it on purpose).
+export async function overwriteAutosaveRecord(page, value) {
+  return page.evaluate((v) => new Promise((resolve, reject) => {
+    const req = indexedDB.open('dyad', 1);
+    req.onerror = () => reject(req.error);
+    req.onsuccess = () => {
+      const db = req.result;
+      const tx = db.transaction('autosave', 'readwrite');
+      const os = tx.objectStore('autosave');
+      const ptr = os.get('current');
+      ptr.onsuccess = () => os.put(v, 'record:' + ptr.result);
+      tx.oncomplete = () => { db.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }), value);
 }
 
 let dyadModule;

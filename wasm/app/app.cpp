@@ -44,6 +44,11 @@ void App::note_frame_time(double ui_ms, double submit_ms) {
 
 void App::apply_pending() {
   if (pending_.empty()) return;
+  if (read_only()) {
+    pending_.clear();
+    refuse_if_read_only();
+    return;
+  }
   bool changed = false;
   for (const Command& cmd : pending_) {
     const CommandResult r = history_.apply(cmd);
@@ -70,6 +75,7 @@ void App::apply_pending() {
 }
 
 void App::undo() {
+  if (refuse_if_read_only()) return;
   if (history_.undo()) {
     status_message_ = "Undone";
     document_changed();
@@ -77,6 +83,7 @@ void App::undo() {
 }
 
 void App::redo() {
+  if (refuse_if_read_only()) return;
   if (history_.redo()) {
     status_message_ = "Redone";
     document_changed();
@@ -224,7 +231,7 @@ void App::frame() {
     side_.draw(document(), index_, ui_, pending_, &history_view_, side_w, body_h);
     ImGui::SetCursorPos(start);
     article_.draw(ctx, ui_, pending_, article_w, body_h);
-    if (history_view_.jump_to >= 0) {
+    if (history_view_.jump_to >= 0 && !refuse_if_read_only()) {
       const auto target = static_cast<std::size_t>(history_view_.jump_to);
       bool moved = false;
       while (history_.position() > target && history_.undo()) moved = true;
@@ -238,6 +245,7 @@ void App::frame() {
   draw_modals();
   ImGui::End();
   apply_pending();
+  if (opening_) ++opening_frames_;
 }
 
 void App::draw_menu_bar() {
@@ -291,6 +299,26 @@ void App::draw_menu_bar() {
 }
 
 void App::draw_notice() {
+  const ImVec4 warn = ImGui::GetStyleColorVec4(ImGuiCol_PlotHistogram);
+  if (read_only()) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextColored(warn, tab_ == platform::TabStatus::lost
+                                 ? "Read-only: another dyad tab took over this work and saves it now."
+                                 : "Read-only: this work is open in another dyad tab, which saves it.");
+    remember_item("notice:read-only");
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Take over here")) platform::take_over();
+    remember_item("button:Take over banner");
+  }
+  if (!storage_notice_.empty()) {
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextColored(warn, "%s", storage_notice_.c_str());
+    remember_item("notice:storage");
+    ImGui::SameLine();
+    ImGui::PushID("storage");
+    if (ImGui::SmallButton("Dismiss")) storage_notice_.clear();
+    ImGui::PopID();
+  }
   if (!notice_.empty()) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(notice_.c_str());
@@ -407,6 +435,8 @@ void App::draw_modals() {
   const ImVec2 center = ImGui::GetMainViewport()->GetCenter();
   draw_recovery_modal();
   draw_progress_modal();
+  draw_opening_modal();
+  draw_tab_modal();
 
   if (open_load_errors_) {
     ImGui::OpenPopup("###problem");
@@ -543,6 +573,69 @@ void App::draw_progress_modal() {
   ImGui::EndPopup();
 }
 
+void App::draw_opening_modal() {
+  if (open_opening_ && opening_) {
+    ImGui::OpenPopup("Opening a file");
+    open_opening_ = false;
+  }
+  ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  if (!ImGui::BeginPopupModal("Opening a file", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  if (!opening_) {
+    ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+    return;
+  }
+  ImGui::Text("Opening %s (%.1f MB) …", opening_name_.c_str(), static_cast<double>(opening_contents_.size()) / 1e6);
+  remember_item("progress:opening");
+  ImGui::TextDisabled("The page pauses while the file is read. Your current work stays if it cannot be loaded.");
+  if (ImGui::Button("Cancel") || imgui_key_pressed(ImGuiKey_Escape)) {
+    opening_ = false;
+    opening_name_.clear();
+    opening_contents_.clear();
+    ++opens_cancelled_;
+    status_message_ = "Cancelled: the file was not opened";
+    platform::announce("Cancelled. Your current work is unchanged.");
+    ImGui::CloseCurrentPopup();
+  }
+  remember_item("button:Cancel opening");
+  ImGui::EndPopup();
+}
+
+void App::draw_tab_modal() {
+  if (open_tab_dialog_ && read_only() && !ImGui::IsPopupOpen("###tab")) {
+    ImGui::OpenPopup("###tab");
+  }
+  open_tab_dialog_ = false;
+  ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  const bool lost = tab_ == platform::TabStatus::lost;
+  const char* title = lost ? "Another tab took over###tab" : "dyad is open in another tab###tab";
+  if (!ImGui::BeginPopupModal(title, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  if (!read_only()) {
+    ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+    return;
+  }
+  if (lost) {
+    ImGui::TextUnformatted("You opened this work in another dyad tab and took it over there.");
+    ImGui::TextUnformatted("That tab saves it now; this one no longer does, so it is read-only.");
+  } else {
+    ImGui::TextUnformatted("Your work is open in another dyad tab of this browser, which saves it.");
+    ImGui::TextUnformatted("Both tabs saving would overwrite each other, so this tab is read-only.");
+  }
+  ImGui::TextDisabled("Take over here to edit in this tab (the other tab then stops saving),");
+  ImGui::TextDisabled("or keep looking read-only.");
+  ImGui::Separator();
+  if (ImGui::Button("Take over here")) {
+    platform::take_over();
+    ImGui::CloseCurrentPopup();
+  }
+  remember_item("button:Take over");
+  ImGui::SameLine();
+  if (ImGui::Button("View read-only") || imgui_key_pressed(ImGuiKey_Escape)) ImGui::CloseCurrentPopup();
+  remember_item("button:View read-only");
+  ImGui::EndPopup();
+}
+
 // [SECTION] Test hooks
 
 std::string App::document_json() const { return to_json(document()); }
@@ -589,6 +682,7 @@ std::string App::state_json() const {
       {"vertices", ImGui::GetDrawData() ? ImGui::GetDrawData()->TotalVtxCount : 0},
       {"dpr", ui_.dpr},
       {"fontSize", font_ ? font_->FontSize : 0.0f},
+      {"atlas", {ImGui::GetIO().Fonts->TexWidth, ImGui::GetIO().Fonts->TexHeight}},
       {"theme", ui_.theme == Theme::dark ? "dark" : "light"},
       {"selectedActor", ui_.selected_actor},
       {"selectedMention", ui_.selected_mention},
@@ -608,6 +702,14 @@ std::string App::state_json() const {
                     : save_state_ == SaveState::too_large ? "too_large"
                                                           : "none"},
       {"savedWithTokens", saved_with_tokens_},
+      {"savesInFlight", saves_in_flight_},
+      {"storage", backend_ == platform::AutosaveBackend::indexeddb      ? "indexeddb"
+                  : backend_ == platform::AutosaveBackend::localstorage ? "localstorage"
+                                                                        : "none"},
+      {"storageNotice", storage_notice_},
+      {"tab", tab_ == platform::TabStatus::owner ? "owner" : tab_ == platform::TabStatus::other ? "other" : "lost"},
+      {"readOnlyRefusals", read_only_refusals_},
+      {"opening", {{"active", opening_}, {"name", opening_name_}, {"lastMs", opening_ms_}, {"cancelled", opens_cancelled_}}},
       {"lastSaved", last_saved_hhmm_},
       {"crashedSession", crashed_session_},
       {"recoveryPending", recovery_.has_value()},

@@ -17,6 +17,7 @@
 #include "article_view.hpp"
 #include "document_index.hpp"
 #include "extraction_job.hpp"
+#include "platform.hpp"
 #include "side_panel.hpp"
 #include "theme.hpp"
 #include "ui_state.hpp"
@@ -65,6 +66,14 @@ class App {
   void page_hidden();
   /// The page came back from the back/forward cache: the session is open again.
   void page_show();
+  /// An autosave that completed after autosave_write returned (IndexedDB): its result.
+  void autosave_done(double seq, int result);
+  /// This tab took the work over from another one: `record` is what that tab last saved ("" = none).
+  void took_over(const std::string& record);
+  /// Another tab took the work over: this one stops saving and becomes read-only.
+  void tab_lost();
+  /// True while this tab may not change the work (it is open in another tab).
+  bool read_only() const { return tab_ != platform::TabStatus::owner; }
 
   // [SECTION] Frames
   /// Builds the UI for one frame (between ImGui::NewFrame and ImGui::Render), then applies the
@@ -115,6 +124,10 @@ class App {
   void undo();
   void redo();
   void save_now();
+  void note_save_result(platform::StorageResult r, double saved_at);
+  bool refuse_if_read_only();
+  void start_opening(const std::string& name, std::string contents);
+  void finish_opening();
   void save_prefs();
   void load_prefs();
   void restore_now();
@@ -129,6 +142,8 @@ class App {
   void draw_modals();
   void draw_recovery_modal();
   void draw_progress_modal();
+  void draw_opening_modal();
+  void draw_tab_modal();
 
   History history_;
   DocumentIndex index_;
@@ -172,7 +187,25 @@ class App {
   std::uint64_t extractions_cancelled_ = 0;
   bool cancel_hovered_ = false;  ///< the pointer is on the progress dialog's Cancel (tests)
 
+  // A large dyad/1 file waits a couple of frames (so "Opening …" is on screen) before the
+  // blocking parse; Esc / Cancel in that time keeps the current work without parsing.
+  std::string opening_name_;
+  std::string opening_contents_;
+  bool opening_ = false;
+  bool open_opening_ = false;
+  int opening_frames_ = 0;
+  double opening_ms_ = 0;      ///< how long the last open took (parse + check)
+  std::uint64_t opens_cancelled_ = 0;
+
   // Autosave and sessions.
+  platform::AutosaveBackend backend_ = platform::AutosaveBackend::none;
+  std::string storage_notice_;         ///< IndexedDB unavailable: autosave falls back to localStorage
+  platform::TabStatus tab_ = platform::TabStatus::owner;
+  bool open_tab_dialog_ = false;
+  std::uint64_t read_only_refusals_ = 0;
+  double save_seq_ = 0;                ///< sequence number of the last autosave_write
+  double pending_save_at_ = 0;         ///< saved-at time of the write in flight
+  std::uint64_t saves_in_flight_ = 0;
   double save_due_ms_ = -1;            ///< when the pending save runs, -1 = none
   double last_saved_epoch_ms_ = 0;
   std::string last_saved_hhmm_;

@@ -24,10 +24,17 @@ namespace {
 constexpr double kAutosaveDelayMs = 400;
 /// Time given to extraction blocks per frame while a long text is extracted.
 constexpr double kExtractionSliceMs = 30;
-/// Largest record we try to store. Browsers give an origin 5-10 MB of localStorage, so larger
-/// documents (texts over about half a megabyte) are not autosaved; the status bar says so and
-/// Download JSON keeps them.
+/// Largest record we try to store in localStorage (the fallback). Browsers give an origin 5-10 MB
+/// there, so larger documents are not autosaved; the status bar says so and Download JSON keeps them.
 constexpr std::size_t kAutosaveMaxBytes = 10u * 1024u * 1024u;
+/// IndexedDB has room for far more (a share of the disk); the bound keeps each save's copies
+/// (wasm heap, JS string, database) within reason.
+constexpr std::size_t kIndexedDbAutosaveMaxBytes = 256u * 1024u * 1024u;
+/// Above this, records in IndexedDB are written without tokens: serialising and storing tens of
+/// megabytes after every edit would stall the page (tokens are rebuilt when the text is loaded).
+constexpr std::size_t kIndexedDbTokensMaxBytes = 16u * 1024u * 1024u;
+/// dyad/1 files above this are opened after an "Opening …" dialog is on screen (the parse blocks).
+constexpr std::size_t kOpenInlineBytes = 512u * 1024u;
 /// The mirror for screen readers covers this much of a long text (a DOM of every mention of a
 /// book-length paste would stall the page for seconds).
 constexpr std::size_t kMirrorMaxBytes = 256u * 1024u;
@@ -116,11 +123,30 @@ std::string first_error(const std::vector<Diagnostic>& diags) {
   return "unknown problem";
 }
 
+/// A stored autosave record read back: the document and when it was saved, or why not.
+struct RestoredRecord {
+  std::optional<Document> document;
+  double saved_at_ms = 0;
+  std::string problem;  ///< set when there is no document
+};
+
+RestoredRecord restore_record(std::string stored) {
+  RestoredRecord out;
+  std::optional<AutosaveRecord> record = decode_autosave(std::move(stored), &out.problem);
+  if (!record) return out;
+  out.saved_at_ms = record->saved_at_ms;
+  LoadResult r = from_json(record->document_json, "autosave");
+  if (r.ok()) out.document = std::move(r.document);
+  else out.problem = "the saved copy is not valid dyad/1 (" + first_error(r.diagnostics) + ")";
+  return out;
+}
+
 }  // namespace
 
 // [SECTION] Documents in
 
 void App::load_article(std::string text) {
+  if (refuse_if_read_only()) return;
   if (text.size() > kMaxTextBytes) {
     refuse_too_large(static_cast<double>(text.size()), "The text");
     return;
@@ -177,6 +203,7 @@ void App::paste(std::string text) {
 }
 
 void App::open_file(const std::string& name, std::string contents) {
+  if (refuse_if_read_only()) return;
   const bool json = ends_with(name, ".json") || (!contents.empty() && contents.front() == '{' && !ends_with(name, ".txt"));
   if (!json) {
     load_article(normalise_newlines(std::move(contents)));
@@ -192,7 +219,33 @@ void App::open_file(const std::string& name, std::string contents) {
                  {"The file is empty."});
     return;
   }
+  if (contents.size() > kOpenInlineBytes) {
+    start_opening(name, std::move(contents));
+    return;
+  }
+  opening_name_ = name;
+  opening_contents_ = std::move(contents);
+  finish_opening();
+}
+
+void App::start_opening(const std::string& name, std::string contents) {
+  opening_name_ = name;
+  opening_contents_ = std::move(contents);
+  opening_ = true;
+  open_opening_ = true;
+  opening_frames_ = 0;
+  platform::announce("Opening " + name + ". The current work stays until it is loaded.");
+}
+
+void App::finish_opening() {
+  opening_ = false;
+  const std::string name = std::move(opening_name_);
+  const std::string contents = std::move(opening_contents_);
+  opening_name_.clear();
+  opening_contents_.clear();
+  const double t0 = platform::now_ms();
   LoadResult r = from_json(contents, name);
+  opening_ms_ = platform::now_ms() - t0;
   if (!r.ok()) {
     show_load_errors(name, r.diagnostics);
     return;
@@ -224,6 +277,15 @@ void App::refuse_too_large(double bytes, const std::string& source) {
 void App::file_unreadable(const std::string& name) {
   show_problem("Could not load the file", "Could not read " + name + " — your current work is unchanged.",
                {"The browser could not read the file (it may have been moved or be unreadable)."});
+}
+
+bool App::refuse_if_read_only() {
+  if (!read_only()) return false;
+  ++read_only_refusals_;
+  open_tab_dialog_ = true;
+  status_message_ = "Read-only: this work is open in another tab";
+  platform::announce("Nothing was changed: this work is open in another dyad tab. Take it over here to edit it.");
+  return true;
 }
 
 void App::load_sample() {
@@ -305,6 +367,7 @@ void App::copy_json() {
 }
 
 void App::start_fresh() {
+  if (refuse_if_read_only()) return;
   job_.cancel();
   history_.reset(Document{});
   has_document_ = false;
@@ -318,7 +381,7 @@ void App::start_fresh() {
   damaged_autosave_.clear();
   rtl_notice_ = false;
   has_rtl_ = false;
-  platform::storage_remove(kAutosaveKey);
+  platform::autosave_clear();
   platform::storage_remove(kLegacyAutosaveKey);
   platform::storage_remove(kLegacyAutosaveMetaKey);
   ++revision_;
@@ -330,50 +393,84 @@ void App::start_fresh() {
 
 void App::save_now() {
   save_due_ms_ = -1;
-  if (!has_document_) return;
-  const SaveState before = save_state_;
+  if (!has_document_ || read_only()) return;
   const Document& doc = document();
-  // A cheap size estimate first: serialising a book-length document only to be refused by the
-  // quota would stall the page on every edit.
+  const bool idb = backend_ == platform::AutosaveBackend::indexeddb;
+  const std::size_t max_bytes = idb ? kIndexedDbAutosaveMaxBytes : kAutosaveMaxBytes;
+  // A cheap size estimate first: serialising a book-length document only to be refused would
+  // stall the page on every edit.
   const std::size_t estimate = doc.text.size() + doc.mentions.size() * 120 + doc.relations.size() * 260 + doc.actors.size() * 160;
-  if (estimate > kAutosaveMaxBytes) {
+  if (backend_ == platform::AutosaveBackend::none) {
+    note_save_result(platform::StorageResult::unavailable, 0);
+    return;
+  }
+  if (estimate > max_bytes) {
+    const SaveState before = save_state_;
     save_state_ = SaveState::too_large;
-  } else {
-    // Tokens make the record much larger; they are kept if the quota allows, else dropped (a
-    // document without tokens is still valid dyad/1; drag-selection then snaps to characters).
-    const double now = platform::epoch_ms();
-    platform::StorageResult r = platform::StorageResult::full;
-    std::string json = to_json(doc);
-    saved_with_tokens_ = json.size() <= kAutosaveMaxBytes;
-    if (saved_with_tokens_) r = platform::storage_set(kAutosaveKey, encode_autosave(json, now));
-    if (r == platform::StorageResult::full) {
-      json = to_json(doc, WriteOptions{false, false});
-      saved_with_tokens_ = false;
-      r = json.size() <= kAutosaveMaxBytes ? platform::storage_set(kAutosaveKey, encode_autosave(json, now))
-                                           : platform::StorageResult::full;
-    }
-    if (r == platform::StorageResult::ok) {
-      save_state_ = SaveState::saved;
-      last_saved_epoch_ms_ = now;
-      last_saved_hhmm_ = platform::local_time_hhmm(now);
-      ++saves_;
-      // The old format's keys would otherwise be restored after a downgrade.
-      platform::storage_remove(kLegacyAutosaveKey);
-      platform::storage_remove(kLegacyAutosaveMetaKey);
-    } else {
-      save_state_ = r == platform::StorageResult::full ? SaveState::full : SaveState::unavailable;
-    }
+    ++save_failures_;
+    if (before != save_state_)
+      platform::announce("This document is too large to autosave in the browser. Use Download JSON to keep it.");
+    return;
   }
-  if (save_state_ != SaveState::saved) ++save_failures_;
-  if (save_state_ != before && save_state_ != SaveState::saved) {
-    const std::string kept = last_saved_hhmm_.empty() ? "" : " Your save from " + last_saved_hhmm_ + " is kept.";
-    switch (save_state_) {
-      case SaveState::full: platform::announce("Not saved: browser storage is full." + kept + " Use Download JSON to keep this work."); break;
-      case SaveState::unavailable: platform::announce("Not saved: browser storage is not available. Use Download JSON to keep this work."); break;
-      case SaveState::too_large: platform::announce("This document is too large to autosave in the browser. Use Download JSON to keep it."); break;
-      default: break;
-    }
+  const double now = platform::epoch_ms();
+  // Tokens make the record much larger; they are kept if it stays small enough (IndexedDB) or
+  // the quota allows (localStorage), else dropped (a document without tokens is still valid
+  // dyad/1; drag-selection then snaps to characters).
+  // (A token is ~100 bytes of JSON: decide before serialising tens of megabytes twice.)
+  const std::size_t with_tokens = estimate + doc.tokens.size() * 100;
+  std::string json;
+  saved_with_tokens_ = with_tokens <= (idb ? kIndexedDbTokensMaxBytes : kAutosaveMaxBytes);
+  if (saved_with_tokens_) {
+    json = to_json(doc);
+    saved_with_tokens_ = json.size() <= (idb ? kIndexedDbTokensMaxBytes : kAutosaveMaxBytes);
   }
+  if (!saved_with_tokens_) json = to_json(doc, WriteOptions{false, false});
+  save_seq_ += 1;
+  std::optional<platform::StorageResult> r =
+      json.size() <= max_bytes ? platform::autosave_write(encode_autosave(json, now), save_seq_) : platform::StorageResult::full;
+  if (r == platform::StorageResult::full && saved_with_tokens_ && !idb) {
+    json = to_json(doc, WriteOptions{false, false});
+    saved_with_tokens_ = false;
+    save_seq_ += 1;
+    r = platform::autosave_write(encode_autosave(json, now), save_seq_);
+  }
+  if (!r) {
+    // IndexedDB: the result comes back through autosave_done.
+    ++saves_in_flight_;
+    pending_save_at_ = now;
+    return;
+  }
+  note_save_result(*r, now);
+}
+
+void App::autosave_done(double seq, int result) {
+  if (saves_in_flight_ > 0) --saves_in_flight_;
+  // Only the latest write decides what the status bar says (an older one may finish first).
+  if (seq != save_seq_) return;
+  const auto r = result == 0 ? platform::StorageResult::ok : result == 1 ? platform::StorageResult::full : platform::StorageResult::unavailable;
+  note_save_result(r, pending_save_at_);
+}
+
+void App::note_save_result(platform::StorageResult r, double saved_at) {
+  const SaveState before = save_state_;
+  if (r == platform::StorageResult::ok) {
+    save_state_ = SaveState::saved;
+    last_saved_epoch_ms_ = saved_at;
+    last_saved_hhmm_ = platform::local_time_hhmm(saved_at);
+    ++saves_;
+    // The old format's keys would otherwise be restored after a downgrade.
+    platform::storage_remove(kLegacyAutosaveKey);
+    platform::storage_remove(kLegacyAutosaveMetaKey);
+    return;
+  }
+  save_state_ = r == platform::StorageResult::full ? SaveState::full : SaveState::unavailable;
+  ++save_failures_;
+  if (save_state_ == before) return;
+  const std::string kept = last_saved_hhmm_.empty() ? "" : " Your save from " + last_saved_hhmm_ + " is kept.";
+  if (save_state_ == SaveState::full)
+    platform::announce("Not saved: browser storage is full." + kept + " Use Download JSON to keep this work.");
+  else
+    platform::announce("Not saved: browser storage is not available. Use Download JSON to keep this work.");
 }
 
 void App::save_prefs() {
@@ -398,10 +495,35 @@ void App::load_prefs() {
 
 void App::start_session() {
   load_prefs();
+  platform::StorageStart st = platform::storage_start();
+  backend_ = st.backend;
+  tab_ = st.tab;
+  if (backend_ == platform::AutosaveBackend::localstorage) {
+    storage_notice_ = "This browser does not let dyad use its database (IndexedDB" +
+                      (st.problem.empty() ? std::string() : ": " + st.problem) +
+                      "), so autosave uses the small localStorage: long documents may not be saved.";
+    platform::announce(storage_notice_);
+  }
+  if (read_only()) {
+    // The work is open in another tab: show what it last saved, change nothing, say so. (The
+    // session marker is that tab's.)
+    open_tab_dialog_ = true;
+    if (st.record) {
+      RestoredRecord shown = restore_record(std::move(*st.record));
+      if (shown.document) {
+        set_document(std::move(*shown.document), "");
+        save_due_ms_ = -1;
+        last_saved_hhmm_ = shown.saved_at_ms > 0 ? platform::local_time_hhmm(shown.saved_at_ms) : "";
+        save_state_ = SaveState::saved;
+      }
+    }
+    platform::announce("dyad is open in another tab. This tab shows the work read-only; take it over to edit it here.");
+    return;
+  }
   crashed_session_ = platform::storage_get(kSessionKey).has_value();
   platform::storage_set(kSessionKey, "open");
 
-  std::optional<std::string> stored = platform::storage_get(kAutosaveKey);
+  std::optional<std::string> stored = std::move(st.record);
   double legacy_when = 0;
   if (!stored) {
     stored = platform::storage_get(kLegacyAutosaveKey);
@@ -411,25 +533,18 @@ void App::start_session() {
     }
   }
   if (!stored) return;
-  std::string problem;
-  std::optional<AutosaveRecord> record = decode_autosave(*stored, &problem);
-  std::optional<Document> doc;
-  if (record) {
-    LoadResult r = from_json(record->document_json, "autosave");
-    if (r.ok()) doc = std::move(r.document);
-    else problem = "the saved copy is not valid dyad/1 (" + first_error(r.diagnostics) + ")";
-  }
-  if (!doc) {
+  RestoredRecord restored = restore_record(*stored);
+  if (!restored.document) {
     // Nothing is deleted: the record stays until new work replaces it, and can be saved as a file.
     damaged_autosave_ = std::move(*stored);
-    notice_ = "Your autosaved work could not be restored: " + problem + ".";
+    notice_ = "Your autosaved work could not be restored: " + restored.problem + ".";
     platform::announce(notice_);
     return;
   }
-  const double when = record->saved_at_ms > 0 ? record->saved_at_ms : legacy_when;
+  const double when = restored.saved_at_ms > 0 ? restored.saved_at_ms : legacy_when;
   recovery_saved_at_ = when;
   recovery_hhmm_ = when > 0 ? platform::local_time_hhmm(when) : "";
-  recovery_ = std::move(doc);
+  recovery_ = std::move(restored.document);
   if (crashed_session_) {
     // The last session ended without closing: ask, rather than silently bringing it back.
     open_recovery_ = true;
@@ -438,6 +553,43 @@ void App::start_session() {
     return;
   }
   restore_now();
+}
+
+void App::took_over(const std::string& stored) {
+  tab_ = platform::TabStatus::owner;
+  open_tab_dialog_ = false;
+  platform::storage_set(kSessionKey, "open");
+  job_.cancel();
+  opening_ = false;
+  if (stored.empty()) {
+    notice_ = "This tab now has the work (the other tab had nothing saved).";
+    platform::announce(notice_);
+    return;
+  }
+  RestoredRecord restored = restore_record(stored);
+  if (!restored.document) {
+    damaged_autosave_ = stored;
+    notice_ = "This tab now has the work, but the other tab's save could not be read: " + restored.problem + ".";
+    platform::announce(notice_);
+    return;
+  }
+  recovery_saved_at_ = restored.saved_at_ms;
+  recovery_hhmm_ = restored.saved_at_ms > 0 ? platform::local_time_hhmm(restored.saved_at_ms) : "";
+  recovery_ = std::move(restored.document);
+  restore_now();
+  notice_ = "This tab now has the work, as the other tab last saved it" +
+            (last_saved_hhmm_.empty() ? std::string() : " (" + last_saved_hhmm_ + ")") + ". The other tab no longer saves.";
+  notice_offers_fresh_start_ = false;
+  platform::announce(notice_);
+}
+
+void App::tab_lost() {
+  tab_ = platform::TabStatus::lost;
+  save_due_ms_ = -1;
+  open_tab_dialog_ = true;
+  job_.cancel();
+  opening_ = false;
+  platform::announce("Another dyad tab took over this work. This tab no longer saves; it is read-only now.");
 }
 
 void App::restore_now() {
@@ -455,6 +607,7 @@ void App::restore_now() {
 }
 
 void App::page_hide() {
+  if (read_only()) return;  // the session marker belongs to the tab that has the work
   if (save_due_ms_ >= 0) save_now();
   // removeItem cannot fail for lack of space, unlike writing a "closed" marker.
   platform::storage_remove(kSessionKey);
@@ -464,7 +617,9 @@ void App::page_hidden() {
   if (save_due_ms_ >= 0) save_now();
 }
 
-void App::page_show() { platform::storage_set(kSessionKey, "open"); }
+void App::page_show() {
+  if (!read_only()) platform::storage_set(kSessionKey, "open");
+}
 
 // [SECTION] Between frames
 
@@ -478,6 +633,11 @@ bool App::background(double now_ms) {
     mirror_due_ms_ = -1;
     platform::set_mirror(mirror_json(document(), index_, kMirrorMaxBytes));
   }
+  if (opening_ && opening_frames_ >= 2) {
+    // "Opening …" has been on screen: parse now (this blocks until the file is read).
+    finish_opening();
+    redraw = true;
+  }
   if (save_due_ms_ >= 0 && now_ms >= save_due_ms_) {
     save_now();
     redraw = true;  // the status bar shows the time
@@ -486,6 +646,6 @@ bool App::background(double now_ms) {
   return redraw;
 }
 
-bool App::animating() const { return article_.animating() || job_.running(); }
+bool App::animating() const { return article_.animating() || job_.running() || opening_; }
 
 }  // namespace dyad::app

@@ -1,8 +1,10 @@
 #pragma once
 /// The autosave record and its keys in browser storage.
 ///
-/// A save is one storage write of one string (localStorage.setItem replaces a value completely
-/// or throws and leaves it alone), so there is never half a record under the key. The record
+/// The record is stored in IndexedDB by web/dyad-shell.js (one transaction writes it and points
+/// 'current' at it), or, when IndexedDB is unavailable, under kAutosaveKey in localStorage
+/// (setItem replaces a value completely or throws and leaves it alone); either way there is
+/// never half a record (docs/page.md). The record
 /// also carries the document's length and checksum, and a restore refuses a record that does
 /// not match them instead of loading a damaged document:
 ///
@@ -20,7 +22,7 @@
 
 namespace dyad::app {
 
-/// Where the document is saved.
+/// Where the document is saved when IndexedDB is unavailable (the key web/dyad-shell.js uses).
 inline constexpr const char* kAutosaveKey = "dyad/autosave/v2";
 /// What dyad 0.1 saved (a bare dyad/1 document); read once and removed.
 inline constexpr const char* kLegacyAutosaveKey = "dyad/autosave/v1";

@@ -273,6 +273,18 @@ bool start() {
   hooks.page_hide = [] { g_runtime->app.page_hide(); };
   hooks.page_hidden = [] { g_runtime->app.page_hidden(); };
   hooks.page_show = [] { g_runtime->app.page_show(); };
+  hooks.autosave_done = [](double seq, int result) {
+    g_runtime->app.autosave_done(seq, result);
+    wake();
+  };
+  hooks.took_over = [](std::string record) {
+    g_runtime->app.took_over(record);
+    wake();
+  };
+  hooks.tab_lost = [] {
+    g_runtime->app.tab_lost();
+    wake();
+  };
   hooks.item_rect = [](std::string key) { return g_runtime->app.item_rect(key); };
   hooks.document_json = [] { return g_runtime->app.document_json(); };
   hooks.state_json = [] { return g_runtime->app.state_json(); };

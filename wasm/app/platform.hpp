@@ -37,6 +37,9 @@ struct AppHooks {
   std::function<std::uint64_t()> frames_drawn;         ///< test hook
   std::function<std::uint64_t()> loop_ticks;           ///< test hook
   std::function<bool()> frames_pending;                ///< test hook: more frames will be drawn
+  std::function<void(double, int)> autosave_done;      ///< (seq, StorageResult) of an autosave_write that completed later
+  std::function<void(std::string)> took_over;          ///< take_over() finished: the record the other tab last saved ("" = none)
+  std::function<void()> tab_lost;                      ///< another tab took the work over: stop saving
 };
 
 /// Installs the page listeners (document paste, canvas wheel) and remembers the hooks.
@@ -83,7 +86,43 @@ enum class StorageResult {
   unavailable,  ///< no localStorage (privacy settings, sandboxed frame) or another error
 };
 
-/// Browser storage (localStorage) for autosave. One set() is one setItem: it replaces the value
+/// Where the autosave record lives (settled by the page before main() runs: web/dyad-shell.js).
+enum class AutosaveBackend {
+  indexeddb,     ///< IndexedDB: one transaction writes the record and flips the pointer to it
+  localstorage,  ///< IndexedDB could not be opened: one setItem, ~5 MB per origin
+  none,          ///< no browser storage at all
+};
+
+/// Whether this tab may save the work (Web Locks: one tab holds it).
+enum class TabStatus {
+  owner,  ///< this tab saves
+  other,  ///< another tab had the work when this one started
+  lost,   ///< another tab took the work over from this one
+};
+
+/// What the page found before the app started.
+struct StorageStart {
+  AutosaveBackend backend = AutosaveBackend::none;
+  std::string problem;                ///< why IndexedDB is not used ("" if it is)
+  std::optional<std::string> record;  ///< the stored autosave record, if any
+  TabStatus tab = TabStatus::owner;
+};
+
+/// Takes what the page prepared (call once, at start).
+StorageStart storage_start();
+
+/// Starts writing the autosave record with sequence number `seq`. Returns the result when it is
+/// known at once (localStorage), else nullopt and the result arrives through hooks.autosave_done.
+/// Never leaves half a record: the previous one stays unless the new one was written whole.
+std::optional<StorageResult> autosave_write(const std::string& record, double seq);
+
+/// Deletes the autosave record (start fresh).
+void autosave_clear();
+
+/// Takes the work over from the tab that has it; hooks.took_over follows with its last save.
+void take_over();
+
+/// Small browser storage (localStorage) for the session marker and view settings. One set() is one setItem: it replaces the value
 /// completely or not at all. All calls fail soft.
 std::optional<std::string> storage_get(const std::string& key);
 StorageResult storage_set(const std::string& key, const std::string& value);

@@ -201,6 +201,60 @@ EM_JS(void, dyad_js_storage_remove, (const char* key), {
   }
 });
 
+// The autosave store prepared by web/dyad-shell.js (window.dyadStore); without the shell (an
+// embedder's page) there is no storage.
+EM_JS(int, dyad_js_store_backend, (), {
+  var s = window['dyadStore'];
+  if (!s) return 2;
+  var b = s.state.backend;
+  return b === 'indexeddb' ? 0 : (b === 'localstorage' ? 1 : 2);
+});
+
+EM_JS(int, dyad_js_store_tab, (), {
+  var s = window['dyadStore'];
+  if (!s) return 0;
+  return s.state.tab === 'other' ? 1 : (s.state.tab === 'lost' ? 2 : 0);
+});
+
+EM_JS(char*, dyad_js_store_problem, (), {
+  var s = window['dyadStore'];
+  var v = s ? s.state.problem : "";
+  var n = lengthBytesUTF8(v) + 1;
+  var p = _malloc(n);
+  stringToUTF8(v, p, n);
+  return p;
+});
+
+// Hands over the record found at start and forgets it on the JS side (it can be megabytes).
+EM_JS(char*, dyad_js_store_take_record, (), {
+  var s = window['dyadStore'];
+  if (!s || typeof s.state.record !== 'string') return 0;
+  var v = s.state.record;
+  s.state.record = null;
+  var n = lengthBytesUTF8(v) + 1;
+  var p = _malloc(n);
+  if (!p) return 0;
+  stringToUTF8(v, p, n);
+  return p;
+});
+
+EM_JS(int, dyad_js_autosave_write, (const char* data, size_t size, double seq), {
+  var s = window['dyadStore'];
+  if (!s) return 2;
+  return s.save(UTF8ToString(data, size), function(code) { Module['platformAutosaveDone'](seq, code); });
+});
+
+EM_JS(void, dyad_js_autosave_clear, (), {
+  var s = window['dyadStore'];
+  if (s) s.clear();
+});
+
+EM_JS(void, dyad_js_take_over, (), {
+  var s = window['dyadStore'];
+  if (s) s.takeOver();
+  else Module['platformTookOver']("");
+});
+
 EM_JS(char*, dyad_js_local_time, (double ms), {
   var s = new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
   var n = lengthBytesUTF8(s) + 1;
@@ -306,6 +360,15 @@ void js_wheel(double dx, double dy) {
 void js_open_file(std::string name, std::string contents) {
   if (g_hooks.open_file) g_hooks.open_file(std::move(name), std::move(contents));
 }
+void js_autosave_done(double seq, int code) {
+  if (g_hooks.autosave_done) g_hooks.autosave_done(seq, code);
+}
+void js_took_over(std::string record) {
+  if (g_hooks.took_over) g_hooks.took_over(std::move(record));
+}
+void js_tab_lost() {
+  if (g_hooks.tab_lost) g_hooks.tab_lost();
+}
 void js_wake() {
   if (g_hooks.wake) g_hooks.wake();
 }
@@ -334,6 +397,10 @@ EMSCRIPTEN_BINDINGS(dyad_app) {
   em::function("platformWheel", &js_wheel);
   em::function("platformWake", &js_wake);
   em::function("platformOpenFile", &js_open_file);
+  // Used by the autosave store (web/dyad-shell.js, via the EM_JS above).
+  em::function("platformAutosaveDone", &js_autosave_done);
+  em::function("platformTookOver", &js_took_over);
+  em::function("platformTabLost", &js_tab_lost);
   // Test hooks (tests/e2e).
   em::function("testDocumentJson", &js_document_json);
   em::function("testStateJson", &js_state_json);
@@ -413,6 +480,42 @@ StorageResult storage_set(const std::string& key, const std::string& value) {
     default: return StorageResult::unavailable;
   }
 }
+
+StorageStart storage_start() {
+  StorageStart st;
+  switch (dyad_js_store_backend()) {
+    case 0: st.backend = AutosaveBackend::indexeddb; break;
+    case 1: st.backend = AutosaveBackend::localstorage; break;
+    default: st.backend = AutosaveBackend::none; break;
+  }
+  switch (dyad_js_store_tab()) {
+    case 1: st.tab = TabStatus::other; break;
+    case 2: st.tab = TabStatus::lost; break;
+    default: st.tab = TabStatus::owner; break;
+  }
+  if (char* p = dyad_js_store_problem()) {
+    st.problem = p;
+    std::free(p);
+  }
+  if (char* p = dyad_js_store_take_record()) {
+    st.record = std::string(p);
+    std::free(p);
+  }
+  return st;
+}
+
+std::optional<StorageResult> autosave_write(const std::string& record, double seq) {
+  switch (dyad_js_autosave_write(record.data(), record.size(), seq)) {
+    case -1: return std::nullopt;
+    case 0: return StorageResult::ok;
+    case 1: return StorageResult::full;
+    default: return StorageResult::unavailable;
+  }
+}
+
+void autosave_clear() { dyad_js_autosave_clear(); }
+
+void take_over() { dyad_js_take_over(); }
 
 void set_text_limit(double bytes) { dyad_js_set_text_limit(bytes); }
 
