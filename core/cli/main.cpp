@@ -37,6 +37,8 @@ const char* kHelp =
     "                                                 one dyad/1 record per line; a bad line gives a\n"
     "                                                 {\"schema\":\"dyad/1-error\",...} record and the rest go on\n"
     "  dyad validate FILE.json...                     check dyad/1 files; exit 1 and list every problem\n"
+    "  dyad export --format F FILE.json|-             print a dyad/1 file as F: events (TSV, one row per event),\n"
+    "                                                 brat (standoff .ann), conll (BIO NER), jsonl-events\n"
     "  dyad eval GOLD PRED [--json]                   score predictions against gold (files or directories)\n"
     "  dyad eval --extract GOLD [--json]              run the extractor on each gold text and score it\n"
     "  dyad --version                                 print the version\n"
@@ -153,6 +155,23 @@ std::string size_beyond(const Input& in, std::size_t limit) {
                               : "more than " + std::to_string(limit) + " bytes (it was not read further)";
 }
 
+/// Reads a dyad/1 file (or stdin) for `dyad <command>` within kMaxJsonFileBytes. On failure
+/// prints why and returns the exit code (3 unreadable, 1 too large); else kExitOk.
+int read_json_file(const std::string& path, const char* command, std::string& json) {
+  Input in;
+  const Read r = in.open(path) ? in.read_all(kMaxJsonFileBytes, json) : Read::error;
+  if (r == Read::error) {
+    std::fprintf(stderr, "dyad: cannot read %s: %s\n", path.c_str(), std::strerror(errno));
+    return kExitIo;
+  }
+  if (r == Read::too_large) {
+    std::fprintf(stderr, "%s: error: the file is %s; dyad %s reads at most %zu bytes (2 GiB) per file (file.too_large)\n",
+                 path == "-" ? "<stdin>" : path.c_str(), size_beyond(in, kMaxJsonFileBytes).c_str(), command, kMaxJsonFileBytes);
+    return kExitInvalid;
+  }
+  return kExitOk;
+}
+
 int usage_error(const std::string& message) {
   std::fprintf(stderr, "dyad: %s\nRun `dyad --help` for usage.\n", message.c_str());
   return kExitUsage;
@@ -262,18 +281,10 @@ int cmd_extract(const std::vector<std::string>& args) {
 // /pointer] (code)"), then a summary line. Returns the exit code for this file.
 int validate_file(const std::string& path) {
   std::string json;
-  Input in;
-  const Read r = in.open(path) ? in.read_all(kMaxJsonFileBytes, json) : Read::error;
-  if (r == Read::error) {
-    std::fprintf(stderr, "dyad: cannot read %s: %s\n", path.c_str(), std::strerror(errno));
-    return kExitIo;
-  }
   const std::string name = path == "-" ? "<stdin>" : path;
-  if (r == Read::too_large) {
-    std::fprintf(stderr, "%s: error: the file is %s; dyad validate reads at most %zu bytes (2 GiB) per file (file.too_large)\n",
-                 name.c_str(), size_beyond(in, kMaxJsonFileBytes).c_str(), kMaxJsonFileBytes);
-    std::fprintf(stderr, "%s: invalid (1 problem)\n", name.c_str());
-    return kExitInvalid;
+  if (const int rc = read_json_file(path, "validate", json); rc != kExitOk) {
+    if (rc == kExitInvalid) std::fprintf(stderr, "%s: invalid (1 problem)\n", name.c_str());
+    return rc;
   }
   const auto result = dyad::from_json(json, name);
   std::size_t errors = 0, warnings = 0;
@@ -447,6 +458,48 @@ int cmd_extract_jsonl(const std::string& file, const dyad::WriteOptions& wo) {
   return failed > 0 ? kExitInvalid : kExitOk;
 }
 
+// [SECTION] export
+
+// `dyad export --format F FILE|-`: reads dyad/1 (validated as by `dyad validate`) and prints it
+// in another format (docs/export.md). Diagnostics go to stderr; warnings do not fail.
+int cmd_export(const std::vector<std::string>& args) {
+  std::string file, format_name;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    if (a == "--format") {
+      if (i + 1 >= args.size()) return usage_error("--format needs one of events, brat, conll, jsonl-events");
+      format_name = args[++i];
+    } else if (a.rfind("--format=", 0) == 0) {
+      format_name = a.substr(9);
+    } else if (a.size() > 1 && a[0] == '-') {
+      return usage_error("unknown option for export: " + a);
+    } else if (!file.empty()) {
+      return usage_error("export takes one file");
+    } else {
+      file = a;
+    }
+  }
+  if (format_name.empty()) return usage_error("export needs --format events|brat|conll|jsonl-events");
+  const auto format = dyad::parse_export_format(format_name);
+  if (!format) return usage_error("unknown export format: " + format_name + " (events, brat, conll, jsonl-events)");
+  if (file.empty()) return usage_error("export needs a FILE.json or - for stdin");
+  std::string json;
+  if (const int rc = read_json_file(file, "export", json); rc != kExitOk) return rc;
+  const std::string name = file == "-" ? "<stdin>" : file;
+  auto result = dyad::from_json(json, name);
+  std::string().swap(json);
+  for (const auto& d : result.diagnostics) std::fprintf(stderr, "%s\n", dyad::format(d).c_str());
+  if (!result.ok()) return kExitInvalid;
+  std::vector<dyad::Diagnostic> diags;
+  const std::string out = dyad::export_document(*result.document, *format, diags);
+  for (auto& d : diags) {
+    d.source = name;
+    std::fprintf(stderr, "%s\n", dyad::format(d).c_str());
+  }
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return kExitOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -467,6 +520,7 @@ int main(int argc, char** argv) {
   }
   if (cmd == "extract") return cmd_extract(rest);
   if (cmd == "validate") return cmd_validate(rest);
+  if (cmd == "export") return cmd_export(rest);
   if (cmd == "eval") return cmd_eval(rest);
   return usage_error("unknown command: " + cmd);
 }

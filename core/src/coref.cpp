@@ -3,6 +3,8 @@
 // demonym + body to that body, role descriptions to the holder named in the document, pronouns
 // to the most salient compatible actor, plural descriptions to the actors they group.
 #include <algorithm>
+#include <iterator>
+#include <map>
 #include <string_view>
 #include <unordered_map>
 
@@ -221,6 +223,19 @@ class Resolver {
     }
     if (C.same_as >= 0 && cs_[static_cast<std::size_t>(C.same_as)].actor >= 0) {
       const std::int32_t target = cs_[static_cast<std::size_t>(C.same_as)].actor;
+      // "the National Liberation Army (ELN)": a known acronym names what a name typed only by its
+      // shape or head word is; the name joins the acronym's actor (not the other way round).
+      const Candidate& T0 = cs_[static_cast<std::size_t>(C.same_as)];
+      if (C.kind == MentionKind::name && C.org >= 0 && T0.kind == MentionKind::name && T0.org < 0 &&
+          actors_[static_cast<std::size_t>(target)].mentions == 1) {
+        resolve_alone(c);
+        if (C.actor >= 0 && C.actor != target) {
+          for (auto it = keys_.begin(); it != keys_.end();) it = it->second == target ? keys_.erase(it) : std::next(it);
+          merge(C.actor, target);
+          return;
+        }
+        if (C.actor >= 0) return;
+      }
       const std::int32_t own = C.kind == MentionKind::name && C.ref == Ref::person ? find_person(C, c) : -1;
       if (own >= 0 && own != target) merge(target, own);
       // "Dmitry Peskov, the Kremlin's spokesman": the description after the name.
@@ -273,6 +288,12 @@ class Resolver {
       case Ref::government: {
         // The country named, the possessor's ("its side"), or the context's.
         std::int32_t country = C.country >= 0 ? C.country : possessor_country(C);
+        if (country < 0 && C.ref == Ref::government) {
+          if (const std::int32_t a = named_body_by_head(c); a >= 0) {
+            assign(c, a);
+            return;
+          }
+        }
         if (country < 0) country = context_country(c);
         if (country < 0) return;
         if (C.country < 0) C.confidence *= 0.8f;
@@ -673,6 +694,32 @@ class Resolver {
 
   // Bodies: "Iranian foreign ministry" (country + noun), "the ministry" (the last ministry),
   // "drivers" (the last body of that sector).
+  // "the department" after "the State Department": a bare singular body word (no demonym, no
+  // possessor) is the body named before with that head word, of whatever country. -1: none.
+  std::int32_t named_body_by_head(std::int32_t c) const {
+    const Candidate& C = cs_[static_cast<std::size_t>(c)];
+    if (C.kind != MentionKind::nominal || C.sector_row < 0 || C.country >= 0 || C.possessor >= 0) return -1;
+    const SectorEntry& se = lex_.sectors()[static_cast<std::size_t>(C.sector_row)];
+    if (se.number != "singular") return -1;
+    const std::string noun = detail::fold(se.noun);
+    const auto nw = words_of(noun);
+    if (nw.empty()) return -1;
+    const std::string_view head = nw.back();
+    for (std::int32_t k = c - 1; k >= 0; --k) {
+      const Candidate& K = cs_[static_cast<std::size_t>(k)];
+      if (K.sentence + 12 < C.sentence) break;
+      if (K.actor < 0 || K.kind != MentionKind::name) continue;
+      const ActorRecord& A = actors_[static_cast<std::size_t>(K.actor)];
+      if (A.merged_into >= 0 || A.type == ActorType::person || A.type == ActorType::location ||
+          A.type == ActorType::state)
+        continue;
+      const std::string kf = detail::fold(K.name);
+      const auto kw = words_of(kf);
+      if (kw.size() >= 2 && kw.back() == head) return K.actor;
+    }
+    return -1;
+  }
+
   void resolve_body(std::int32_t c) {
     Candidate& C = cs_[static_cast<std::size_t>(c)];
     std::int32_t country = C.country >= 0 ? C.country : possessor_country(C);
@@ -699,6 +746,14 @@ class Resolver {
     const bool force = se && se->type == "GOVERNMENT" && (se->sector == "MIL" || se->sector == "COP") &&
                        noun.find("ministry") == std::string::npos && noun.find("department") == std::string::npos &&
                        noun.find("minist") == std::string::npos;
+    // "the department" after "the State Department": a bare singular body word is the body named
+    // before with that head word, of whatever country (not one guessed from the context).
+    if (!force && country < 0) {
+      if (const std::int32_t a = named_body_by_head(c); a >= 0) {
+        assign(c, a);
+        return;
+      }
+    }
     // Look back for the same body.
     for (std::int32_t k = c - 1; k >= 0; --k) {
       const Candidate& K = cs_[static_cast<std::size_t>(k)];
@@ -709,6 +764,8 @@ class Resolver {
       if (country >= 0 && A.country >= 0 && A.country != country) continue;
       const bool body = K.ref == Ref::body || K.ref == Ref::named_body;
       if (!body) continue;
+      // "the army" is a state's, not "the National Liberation Army (ELN)", a known armed group.
+      if (force && K.ref == Ref::named_body && A.org >= 0 && A.type != ActorType::government) continue;
       bool same = K.sector_row == C.sector_row && C.sector_row >= 0;
       if (!same && !head.empty()) {
         const std::string kf = K.ref == Ref::named_body ? detail::fold(K.name) : std::string();
@@ -1074,7 +1131,7 @@ class Resolver {
     if (C.sector_row >= 0) {
       const std::string f = detail::fold(lex_.sectors()[static_cast<std::size_t>(C.sector_row)].noun);
       if (is_government_noun(f)) return Want::government;
-      if (f == "parties" || f == "sides") return Want::side;
+      if (f == "parties" || f == "sides" || f == "delegations") return Want::side;
       return Want::body;
     }
     return Want::any;
@@ -1119,6 +1176,99 @@ class Resolver {
     return -1;
   }
 
+  // The side an actor takes in a pairing: a state and its government are one side (its country);
+  // anything else is itself. -1: cannot be one of `w`.
+  std::int64_t side_key(std::int32_t a, Want w) const {
+    if (a < 0) return -1;
+    const ActorRecord& A = actors_[static_cast<std::size_t>(a)];
+    const bool national = A.country >= 0 && (A.type == ActorType::state ||
+                                             (A.type == ActorType::government && A.sector == "GOV"));
+    if (w == Want::state || w == Want::government) return national ? A.country : -1;
+    if (w == Want::person) return A.type == ActorType::person ? (static_cast<std::int64_t>(1) << 32) + a : -1;
+    if (w != Want::side) return -1;
+    if (A.type == ActorType::person || A.type == ActorType::location) return -1;
+    if (A.type == ActorType::group && !is_armed_sector(A.sector) && A.sector != "MIL") return -1;
+    return national ? A.country : (static_cast<std::int64_t>(1) << 32) + a;
+  }
+
+  // "both sides", "the two countries": the pair of sides the article has set against (or beside)
+  // each other most often before `c` — two in one sentence count 1, two in one coordination
+  // ("between Israel and Hamas") 2 more. A coordination that is the subject of the plural's own
+  // sentence is not among them ("Doha and Cairo mediated between the two sides"). Needs a score
+  // of 2; the members are the most mentioned actor of each side, or {} when there is no such pair.
+  std::vector<std::int32_t> salient_pair(std::int32_t c, Want w) {
+    const Candidate& C = cs_[static_cast<std::size_t>(c)];
+    std::vector<std::int64_t> excluded;
+    const std::int32_t subj = sentence_subject(C.sentence, first_of_sentence(c), c);
+    if (subj >= 0) {
+      const std::int32_t sa = cs_[static_cast<std::size_t>(subj)].actor;
+      if (sa >= 0) excluded.push_back(side_key(sa, w));
+      for (const Coordination& co : det_.coordinations)
+        if (co.sentence == C.sentence && std::find(co.candidates.begin(), co.candidates.end(), subj) != co.candidates.end())
+          for (std::int32_t m : co.candidates) excluded.push_back(side_key(cs_[static_cast<std::size_t>(m)].actor, w));
+    }
+    auto usable = [&](std::int64_t key) {
+      return key >= 0 && std::find(excluded.begin(), excluded.end(), key) == excluded.end();
+    };
+    std::map<std::pair<std::int64_t, std::int64_t>, int> score;
+    std::unordered_map<std::int64_t, std::unordered_map<std::int32_t, int>> uses;  // side -> actor -> mentions
+    auto add_pairs = [&](const std::vector<std::int64_t>& keys, int weight) {
+      for (std::size_t i = 0; i < keys.size(); ++i)
+        for (std::size_t j = i + 1; j < keys.size(); ++j)
+          if (keys[i] != keys[j]) score[{std::min(keys[i], keys[j]), std::max(keys[i], keys[j])}] += weight;
+    };
+    std::vector<std::int64_t> in_sentence;
+    std::uint32_t cur = 0;
+    for (std::int32_t k = 0; k <= c; ++k) {
+      const bool done = k == c;
+      const Candidate* K = done ? nullptr : &cs_[static_cast<std::size_t>(k)];
+      if (done || K->sentence != cur) {
+        add_pairs(in_sentence, 1);
+        in_sentence.clear();
+        if (done) break;
+        cur = K->sentence;
+      }
+      if (K->actor < 0 || K->kind == MentionKind::pronoun) continue;
+      const std::int64_t key = side_key(K->actor, w);
+      if (!usable(key)) continue;
+      ++uses[key][K->actor];
+      if (std::find(in_sentence.begin(), in_sentence.end(), key) == in_sentence.end()) in_sentence.push_back(key);
+    }
+    for (const Coordination& co : det_.coordinations) {
+      if (co.candidates.empty() || co.candidates.back() >= c) continue;
+      std::vector<std::int64_t> keys;
+      for (std::int32_t m : co.candidates) {
+        const std::int64_t key = side_key(cs_[static_cast<std::size_t>(m)].actor, w);
+        if (usable(key) && std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
+      }
+      if (keys.size() == 2) add_pairs(keys, 2);  // a list of four is not a pairing
+    }
+    std::pair<std::int64_t, std::int64_t> best{-1, -1};
+    int top = 1;
+    for (const auto& [pair, n] : score)
+      if (n > top) top = n, best = pair;  // ties: the first in key order (stable across runs)
+    if (best.first < 0) return {};
+    // Two national sides are the two states ("both sides" after Turkey and Greece's governments).
+    const bool states = w == Want::state || (w == Want::side && best.second < (static_cast<std::int64_t>(1) << 32));
+    std::vector<std::int32_t> out;
+    for (const std::int64_t key : {best.first, best.second}) {
+      std::int32_t a = -1;
+      const bool national = key < (static_cast<std::int64_t>(1) << 32);
+      // "the two delegations": a country's side is its government.
+      const bool governments = w == Want::government || (national && w == Want::side && C.sector == "GOV");
+      if (governments) a = government_of(static_cast<std::int32_t>(key), -1);
+      else if (states) a = state_of(static_cast<std::int32_t>(key), -1);
+      else {
+        int most = 0;
+        for (const auto& [actor, n] : uses[key])
+          if (n > most || (n == most && actor < a)) most = n, a = actor;
+      }
+      if (a < 0) return {};
+      out.push_back(a);
+    }
+    return out;
+  }
+
   void resolve_plural(std::int32_t c) {
     Candidate& C = cs_[static_cast<std::size_t>(c)];
     const Want w = wanted(C);
@@ -1132,6 +1282,14 @@ class Resolver {
       const Candidate& P = cs_[static_cast<std::size_t>(C.possessor)];
       for (std::int32_t m : P.members) add_member(as_wanted(m, w, C, c));
       if (P.actor >= 0 && P.members.empty() && w != Want::person) add_member(as_wanted(P.actor, w, C, c));
+    }
+    // The pair of sides the article has set against each other.
+    if (members.size() < 2 && (w == Want::side || w == Want::state || w == Want::government)) {
+      members = salient_pair(c, w);
+    }
+    // "both candidates", "the two leaders": the two people the article pairs most often.
+    if (members.size() < 2 && w == Want::person && C.quantity == 2 && C.title < 0 && C.possessor < 0) {
+      members = salient_pair(c, w);
     }
     // The nearest coordination before it (this sentence or the three before).
     if (members.size() < 2) {

@@ -239,6 +239,14 @@ void write_document(JsonWriter& w, const Document& doc, const WriteOptions& opti
 
 }  // namespace
 
+std::size_t json_size(const Document& doc, const WriteOptions& options) {
+  const OffsetMap map(doc.text);
+  const SpanWriter spans{doc.text, map};
+  JsonWriter counter;
+  write_document(counter, doc, options, spans);
+  return counter.size() + 1;  // + the final newline
+}
+
 std::string to_json(const Document& doc, const WriteOptions& options) {
   const OffsetMap map(doc.text);
   const SpanWriter spans{doc.text, map};

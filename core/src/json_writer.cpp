@@ -17,13 +17,25 @@ void JsonWriter::value_double(double d) {
   put(buf.data(), static_cast<std::size_t>(end - buf.data()));
 }
 
+namespace {
+
+// The bytes write_string escapes: control characters, '"' and '\\'.
+constexpr std::array<bool, 256> kNeedsEscape = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 0x20; ++c) t[static_cast<std::size_t>(c)] = true;
+  t['"'] = t['\\'] = true;
+  return t;
+}();
+
+}  // namespace
+
 void JsonWriter::write_string(std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
   put('"');
   std::size_t run = 0;  // start of a run of bytes needing no escape
   for (std::size_t i = 0; i < s.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    if (!kNeedsEscape[c]) continue;
     put(s.data() + run, i - run);
     run = i + 1;
     switch (c) {

@@ -367,7 +367,7 @@ class Detector {
     // Most words start nothing: lower case, no lexicon phrase here and no head noun close enough
     // for a noun phrase to reach it.
     if (!t.has(kTokUpperInitial) && phrase_first_[i] == phrase_first_[i + 1] && next_head_[i] > i + 10 &&
-        !is_name_particle(t.key) && !caps_sentence(i) && org_head(t.key) == OrgHead::none)
+        !is_name_particle(t.key) && !caps_sentence(i) && !(definite_before(i) && org_head(t.key) != OrgHead::none))
       return i + 1;
 
     // A noun phrase headed by a title, body noun or nominal ("Turkish Foreign Minister",
@@ -430,7 +430,7 @@ class Detector {
     }
 
     // "the commission", "the syndicate", "the office": a body named before, by its head word.
-    if (lower_word(i) && i > 0 && (is(i - 1, "the") || fold(i - 1) == "'s" || is(i - 1, "its")) &&
+    if (lower_word(i) && definite_before(i) &&
         org_head(toks_[i].key) != OrgHead::none && !(i + 1 < end && cap(i + 1)) &&
         !(i + 1 < end && lower_word(i + 1) && common(i + 1) == WordTag::noun)) {
       Candidate& c = add(i, i + 1, MentionKind::nominal, Ref::anaphor,
@@ -632,6 +632,14 @@ class Detector {
         if (ss[r].noun == "civilians") civilians_row_ = static_cast<std::int32_t>(r);
     }
     return civilians_row_;
+  }
+
+  // "the", "'s" or "its" right before token i (by key: this runs for most lower-case words).
+  bool definite_before(std::size_t i) const {
+    static const std::uint64_t kThe = token_key("the"), kS = token_key("'s"), kIts = token_key("its");
+    if (i == 0) return false;
+    const std::uint64_t k = toks_[i - 1].key;
+    return k == kThe || k == kS || k == kIts;
   }
 
   bool approximator(std::size_t k) const {

@@ -382,7 +382,11 @@ class SentenceMatcher {
     while (b >= 0 && at(b).mention < 0 && (has_cue(b, cue::kCueDet | cue::kCueQuant | cue::kCueTitle) || at(b).number)) --b;
     return has_cue(b, cue::kCuePrep) && !is_word(b, Word::of) && !is_word(b, Word::to);
   }
-  bool in_time(int i) const { return i >= 0 && static_cast<std::size_t>(i) < time_item_.size() && time_item_[static_cast<std::size_t>(i)]; }
+  // inside a time expression (found on first use: most sentences never ask)
+  bool in_time(int i) const {
+    if (!times_done_) find_time_spans();
+    return i >= 0 && static_cast<std::size_t>(i) < time_item_.size() && time_item_[static_cast<std::size_t>(i)];
+  }
 
   // --- matching
   void find_matches();
@@ -404,7 +408,8 @@ class SentenceMatcher {
   void find_speakers();
   bool reported_for(int trigger, const std::vector<Party>& sources) const;
   bool hypothetical_clause(int trigger) const;
-  void find_time_spans();
+  bool inside_condition(int trigger) const;
+  void find_time_spans() const;
   std::optional<Span> time_cue(int trigger);
 
   // --- output
@@ -412,6 +417,9 @@ class SentenceMatcher {
   void emit_all();
   void emit_obligations();
   void seek_target(int from, bool allow_place, const std::vector<Party>& sources, std::vector<Party>& out) const;
+  bool own_side(const Party& p, const std::vector<Party>& sources) const;
+  void emit_ultimatum(const std::string& type, int trigger, const std::vector<Party>& sources,
+                      const std::vector<Party>& event_targets, Modality modality, bool negated, double confidence);
   void context_parties(int trigger, const std::vector<Party>& sources, std::vector<Party>& out) const;
   bool inside_accusation(int mi, const std::vector<Party>& sources) const;
   void emit(const std::string& type, const std::string& cameo, std::string rule,
@@ -430,9 +438,13 @@ class SentenceMatcher {
   std::vector<std::pair<Party, Party>> emitted_parties_;  // their source and target
   std::vector<std::pair<const Party*, const Party*>> pairs_;  // scratch of emit()
   std::vector<Party> sources_, targets_;                     // scratch of emit_all()
-  std::vector<std::pair<int, int>> times_;  // time expressions: first and last item
-  std::vector<bool> time_item_;             // item is inside a time expression
-  bool times_done_ = false;
+  std::vector<Party> ultimatum_targets_;                     // scratch of emit_ultimatum()
+  // time expressions, found lazily (find_time_spans is const: a cache of the sentence)
+  mutable std::vector<std::pair<int, int>> times_;  // first and last item
+  mutable std::vector<bool> time_item_;             // item is inside a time expression
+  mutable std::vector<std::uint32_t> time_word_;    // scratch of find_time_spans
+  mutable std::vector<std::uint8_t> time_cls_;
+  mutable bool times_done_ = false;
   std::vector<const SurfaceInfo*> surfs_;   // word table entry of each token of the sentence
   std::vector<int> anchor_items_;           // items whose word triggers some pattern
   std::size_t surfs_begin_ = 0;
@@ -698,7 +710,7 @@ Np SentenceMatcher::np_forward(int pos, bool allow_place, bool coordinate, bool 
     bool clause = false;
     while (k < size() && !is_mention(k) && words < 3 && at(k).punct == 0 && !has_cue(k, cue::kCuePrep | cue::kCueConj) &&
            !verb_like(k)) {
-      if (has_cue(k, cue::kCueSubord | cue::kCueRel | cue::kCueReport) || is_word(k, Word::that)) {
+      if (has_cue(k, cue::kCueSubord | cue::kCueRel | cue::kCueReport | cue::kCueCond) || is_word(k, Word::that)) {
         clause = true;
         break;
       }
@@ -727,6 +739,8 @@ Np SentenceMatcher::np_forward(int pos, bool allow_place, bool coordinate, bool 
     if (comma && (is_word(k, Word::and_) || is_word(k, Word::or_))) ++k;
     Np next = np_forward(k, allow_place, false, stop_at_possessive);
     if (!next.valid() || next.start - k > 3) break;
+    // "recalled its ambassador from [China], and [officials] said": a new clause's subject
+    if (verb_like(next.end + 1) && !has_cue(next.end + 1, cue::kCueDet | cue::kCueQuant)) break;
     if (and_ || k > j + 1) saw_and = true;
     extra.push_back(next.heads[0]);
     end = next.end;
@@ -846,11 +860,18 @@ Np SentenceMatcher::pair_forward(int pos) const {
 // and numbers ("signed an agreement", "imposed new sanctions").
 bool SentenceMatcher::skippable_in_pattern(int i, bool gap) const {
   const Item& it = at(i);
-  if (gap)  // "extradited suspected militant [Haroon Aswad] to Britain": names may stand in a gap
-    return (it.punct == 0 || it.punct == '-') && (it.mention >= 0 || (it.cues & (cue::kCueReport | cue::kCueSubord | cue::kCueRel)) == 0);
+  if (gap) {  // "extradited suspected militant [Haroon Aswad] to Britain": names may stand in a gap
+    if (it.punct != 0 && it.punct != '-') return false;
+    if (it.mention >= 0 || (it.cues & (cue::kCueReport | cue::kCueSubord | cue::kCueRel)) == 0) return true;
+    // "investigated alleged war crimes by": a report word modifying the plain noun after it
+    const int n = i + 1;
+    return (it.cues & (cue::kCueSubord | cue::kCueRel)) == 0 && n < size() && at(n).mention < 0 && at(n).punct == 0 &&
+           at(n).cues == 0 && !at(n).cap && !at(n).number;
+  }
   return it.mention < 0 && (it.punct == 0 || it.punct == '"') &&
          ((it.cues & (cue::kCueDet | cue::kCueAdv | cue::kCueQuant | cue::kCueCont)) || it.number || it.punct == '"' ||
-          in_time(i));  // "imposed sanctions on Wednesday on X"
+          // "imposed sanctions on Wednesday on X" (only words of time cues can be in one)
+          (((it.surf && (it.surf->time_word != StringIndex::kNone || it.surf->time_classes)) || it.number) && in_time(i)));
 }
 
 int SentenceMatcher::word_backward(int pos, const PatternElem& e, bool gap) const {
@@ -1277,6 +1298,10 @@ bool SentenceMatcher::find_subject(int before, Np& out, double& penalty, int dep
       Np np = np_ending_at(j, true);
       int b = np.start - 1;
       while (b >= 0 && at(b).mention < 0 && (has_cue(b, cue::kCueDet | cue::kCueQuant | cue::kCueTitle) || at(b).number)) --b;
+      // "the Albanians of southern [Serbia]": one plain lower-case modifier after a preposition
+      if (b >= 1 && at(b).mention < 0 && at(b).punct == 0 && !at(b).cap && at(b).cues == 0 && !verb_like(b) &&
+          has_cue(b - 1, cue::kCuePrep))
+        --b;
       const bool pp = has_cue(b, cue::kCuePrep) && !is_word(b, Word::of);
       const bool of = is_word(b, Word::of);
       bool place = true;
@@ -1620,12 +1645,24 @@ bool SentenceMatcher::hypothetical_clause(int trigger) const {
   return false;
 }
 
+// Whether `trigger` stands inside an if/unless clause: "unless [Baghdad] released the prisoners".
+bool SentenceMatcher::inside_condition(int trigger) const {
+  for (int i = trigger - 1; i >= 0; --i) {
+    if (at(i).punct != 0 && at(i).punct != '"' && at(i).punct != '-') return false;
+    if (has_cue(i, cue::kCueReport | cue::kCueSubord | cue::kCueRel)) return false;
+    if (has_cue(i, cue::kCueCond)) return true;
+  }
+  return false;
+}
+
 // Time expressions of the sentence, found once (on the first relation that needs them).
-void SentenceMatcher::find_time_spans() {
+void SentenceMatcher::find_time_spans() const {
   times_done_ = true;
   const int n = size();
-  std::vector<std::uint32_t> word(static_cast<std::size_t>(n), StringIndex::kNone);
-  std::vector<std::uint8_t> cls(static_cast<std::size_t>(n), 0);  // bit per class
+  std::vector<std::uint32_t>& word = time_word_;
+  std::vector<std::uint8_t>& cls = time_cls_;  // bit per class
+  word.assign(static_cast<std::size_t>(n), StringIndex::kNone);
+  cls.assign(static_cast<std::size_t>(n), 0);
   for (int i = 0; i < n; ++i) {
     if (is_mention(i)) continue;
     const std::string_view w = s_.text(at(i));
@@ -1666,6 +1703,9 @@ void SentenceMatcher::find_time_spans() {
       i = best_end;
     }
   }
+  time_item_.assign(static_cast<std::size_t>(n), false);
+  for (auto [first, last] : times_)
+    for (int i = first; i <= last; ++i) time_item_[static_cast<std::size_t>(i)] = true;
 }
 
 std::optional<Span> SentenceMatcher::time_cue(int trigger) {
@@ -1819,6 +1859,17 @@ bool SentenceMatcher::inside_accusation(int mi, const std::vector<Party>& source
 
 // The first actor in the rest of the clause after `from` (not a source, not a place unless
 // allowed), for events whose pattern has no target slot.
+// A sought target on the source's own side: the source itself, or the state or government of a
+// source that speaks for that state.
+bool SentenceMatcher::own_side(const Party& p, const std::vector<Party>& sources) const {
+  for (const Party& s : sources)
+    if (same_party(s.actor, p.actor) ||
+        (!p.actor->country.empty() && p.actor->country == s.actor->country &&
+         (p.actor->type == ActorType::state || p.actor->type == ActorType::government) && speaks_for_state(*s.actor)))
+      return true;
+  return false;
+}
+
 void SentenceMatcher::seek_target(int from, bool allow_place, const std::vector<Party>& sources,
                                   std::vector<Party>& out) const {
   for (int i = from; i < size() && i < from + 20; ++i) {
@@ -1837,17 +1888,7 @@ void SentenceMatcher::seek_target(int from, bool allow_place, const std::vector<
     if (!np.valid()) continue;
     parties(np, allow_place, out);
     // not the source's own side: "[Fidan] warned that [Turkey] would respond if [Greece] ..."
-    out.erase(std::remove_if(out.begin(), out.end(),
-                             [&](const Party& p) {
-                               for (const Party& s : sources)
-                                 if (same_party(s.actor, p.actor) ||
-                                     (!p.actor->country.empty() && p.actor->country == s.actor->country &&
-                                      (p.actor->type == ActorType::state || p.actor->type == ActorType::government) &&
-                                      speaks_for_state(*s.actor)))
-                                   return true;
-                               return false;
-                             }),
-              out.end());
+    out.erase(std::remove_if(out.begin(), out.end(), [&](const Party& p) { return own_side(p, sources); }), out.end());
     if (!out.empty()) return;
     i = np.end;
   }
@@ -2005,7 +2046,7 @@ void SentenceMatcher::emit_all() {
     }
     Modality modality = Modality::asserted;
     const bool cond = (would || hypo) && hypothetical_clause(m.trigger);
-    if (cond || (hypo && !would)) modality = Modality::hypothetical;
+    if (cond || (hypo && !would) || inside_condition(m.trigger)) modality = Modality::hypothetical;
     else if (planned || would) modality = Modality::planned;
     else if (reported_for(m.trigger, sources)) modality = Modality::reported;
     // events embedded under an accusation ("accused X of attacking", "condemned X's
@@ -2014,7 +2055,55 @@ void SentenceMatcher::emit_all() {
     if (is_pronoun_mention(src.valid() ? src.heads[0] : -1)) confidence -= 0.05;
     confidence = std::clamp(confidence, 0.05, 0.95);
     emit(type, cameo, rule, sources, targets, flags, trigger, modality, negated, confidence);
+    emit_ultimatum(type, m.trigger, sources, targets, modality, negated, confidence);
   }
+}
+
+// "Nigeria will withdraw its force from Chad unless [President Goukouni] holds elections",
+// "Iran threatened to launch an offensive unless [Baghdad] accepted its conditions": a threat, or a
+// planned conflictual act, made conditional on what another actor does is a threat to that actor.
+void SentenceMatcher::emit_ultimatum(const std::string& type, int trigger, const std::vector<Party>& sources,
+                                     const std::vector<Party>& event_targets, Modality modality, bool negated,
+                                     double confidence) {
+  if (sources.empty()) return;
+  const bool threat = type == "THREATEN";
+  if (!threat) {
+    if (modality != Modality::planned && modality != Modality::hypothetical) return;
+    const Quad q = plover_quad(type).value_or(Quad::verbal_cooperation);
+    if (type != "RETREAT" && q != Quad::verbal_conflict && q != Quad::material_conflict) return;
+  }
+  int u = -1;
+  for (int i = trigger + 1; i < size() && u < 0; ++i) {
+    if (is_punct(i, ';') || is_punct(i, '.') || has_cue(i, cue::kCueReport)) return;
+    if (has_cue(i, cue::kCueUltimatum)) u = i;
+  }
+  if (u < 0) return;
+  // the conditional's subject, followed by its verb group ("unless [Baghdad] accepted", "unless [Israel] does not")
+  const Np np = np_forward(u + 1, false, true, false);
+  if (!np.valid()) return;
+  int k = np.end + 1;
+  while (has_cue(k, cue::kCueAdv | cue::kCueNeg | cue::kCueDo | cue::kCueHave | cue::kCueBe | cue::kCueModalPlan |
+                        cue::kCueModalHypo | cue::kCueWould))
+    ++k;
+  if (k >= size() || at(k).mention >= 0 || at(k).punct != 0 || (at(k).cap && !verb_like(k))) return;
+  std::vector<Party>& targets = ultimatum_targets_;
+  targets.clear();
+  parties(np, false, targets);
+  targets.erase(std::remove_if(targets.begin(), targets.end(),
+                               [&](const Party& p) {
+                                 // "threatened [Iraq] with sanctions unless [Baghdad] ...": the same side
+                                 for (const Party& t : event_targets)
+                                   if (same_party(t.actor, p.actor) ||
+                                       (!p.actor->country.empty() && p.actor->country == t.actor->country &&
+                                        (p.actor->type == ActorType::state || p.actor->type == ActorType::government) &&
+                                        (t.actor->type == ActorType::state || t.actor->type == ActorType::government)))
+                                     return true;
+                                 return own_side(p, sources);
+                               }),
+                targets.end());
+  if (targets.empty()) return;
+  emit("THREATEN", "130", "rule:ultimatum", sources, targets, 0, trigger, Modality::asserted, negated && threat,
+       std::max(0.05, confidence - 0.1));
 }
 
 void SentenceMatcher::run(std::int64_t sentence_index, std::size_t token_begin, std::size_t token_end,
@@ -2039,10 +2128,6 @@ void SentenceMatcher::run(std::int64_t sentence_index, std::size_t token_begin, 
   surfs_begin_ = token_begin;
   build_items(token_begin, token_end, mention_cursor);
   if (s_.items.empty()) return;
-  find_time_spans();
-  time_item_.assign(s_.items.size(), false);
-  for (auto [first, last] : times_)
-    for (int i = first; i <= last; ++i) time_item_[static_cast<std::size_t>(i)] = true;
   find_matches();
   bool obligation = false;
   for (const Item& it : s_.items) obligation = obligation || (it.mention < 0 && (it.cues & cue::kCueOblige));

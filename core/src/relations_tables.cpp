@@ -229,7 +229,7 @@ constexpr CueClassName kCueClasses[] = {
     {"negctrl", kCueNegCtrl},   {"transparent", kCueTransparent}, {"block", kCueBlock},
     {"quant", kCueQuant},       {"verb", kCueVerb},         {"title", kCueTitle},
     {"pron", kCuePron},         {"hypo", kCueHypo},         {"oblige", kCueOblige},
-    {"head", kCueHead},
+    {"head", kCueHead},         {"ultimatum", kCueUltimatum},
 };
 
 struct FlagName {

@@ -168,11 +168,7 @@ bool is_lower(char32_t cp) {
 
 void append_folded(std::string& out, char32_t cp) {
   if (cp < 0x80) {
-    char c = static_cast<char>(cp);
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    else if (c == '`') c = '\'';
-    else if (c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') c = ' ';
-    out.push_back(c);
+    out.push_back(fold_ascii(static_cast<char>(cp)));
     return;
   }
   if (cp >= 0xC0 && cp <= 0xFF) {
@@ -225,7 +221,13 @@ std::string fold(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   std::size_t i = 0;
-  while (i < s.size()) append_folded(out, decode_utf8(s, i));
+  while (i < s.size()) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {  // most of news text: no decoding
+      out.push_back(fold_ascii(s[i++]));
+      continue;
+    }
+    append_folded(out, decode_utf8(s, i));
+  }
   return out;
 }
 

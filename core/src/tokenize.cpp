@@ -5,6 +5,8 @@
 // clitics ('s 're 've 'll 'd 'm n't) are split off; hyphens and dashes are tokens of their own
 // (Tehran-Baku -> Tehran, -, Baku); a period joins the word before it only for single letters
 // (initials, U.S., U.N.) and known abbreviations (Mr., Gen., Jan.).
+#include <array>
+
 #include "dyad/utf8.hpp"
 #include "internal/text_layer.hpp"
 
@@ -17,10 +19,22 @@ struct Decoded {
   CharClass cls = CharClass::space;
 };
 
+// classify() of an ASCII character, looked up rather than called for most of the text. (A
+// function-local table: built on first use, whatever static initialisation runs first.)
+CharClass ascii_class(unsigned char b) {
+  static const std::array<CharClass, 128> table = [] {
+    std::array<CharClass, 128> t{};
+    for (char32_t c = 0; c < 128; ++c) t[c] = classify(c);
+    return t;
+  }();
+  return table[b];
+}
+
 class Reader {
  public:
   explicit Reader(std::string_view s) : s_(s) {}
   std::size_t size() const { return s_.size(); }
+  unsigned char byte(std::size_t i) const { return static_cast<unsigned char>(s_[i]); }
   Decoded at(std::size_t i) const {
     Decoded d;
     if (i >= s_.size()) return d;
@@ -28,11 +42,12 @@ class Reader {
     if (b < 0x80) {
       d.cp = b;
       d.len = 1;
-    } else {
-      std::size_t j = i;
-      d.cp = decode_utf8(s_, j);
-      d.len = static_cast<std::uint8_t>(j - i);
+      d.cls = ascii_class(b);
+      return d;
     }
+    std::size_t j = i;
+    d.cp = decode_utf8(s_, j);
+    d.len = static_cast<std::uint8_t>(j - i);
     d.cls = classify(d.cp);
     return d;
   }
@@ -137,18 +152,28 @@ class Tokenizer {
     bool any_letter = false, any_lower = false, any_upper = false, first_letter_seen = false;
     std::size_t k = b0;
     while (k < i_) {
-      const Decoded d = r_.at(k);
-      k += d.len;
-      append_folded(out_.folded, d.cp);
-      if (d.cls == CharClass::letter) {
-        const bool up = is_upper(d.cp), lo = is_lower(d.cp);
-        any_letter = true;
-        any_lower |= lo;
-        any_upper |= up;
-        if (!first_letter_seen) {
-          first_letter_seen = true;
-          if (up) flags |= kTokUpperInitial;
-        }
+      bool letter = false, up = false, lo = false;
+      if (const unsigned char b = r_.byte(k); b < 0x80) {  // ASCII: the same, without calls
+        ++k;
+        out_.folded.push_back(fold_ascii(static_cast<char>(b)));
+        up = b >= 'A' && b <= 'Z';
+        lo = b >= 'a' && b <= 'z';
+        letter = up || lo;
+      } else {
+        const Decoded d = r_.at(k);
+        k += d.len;
+        append_folded(out_.folded, d.cp);
+        letter = d.cls == CharClass::letter;
+        up = letter && is_upper(d.cp);
+        lo = letter && is_lower(d.cp);
+      }
+      if (!letter) continue;
+      any_letter = true;
+      any_lower |= lo;
+      any_upper |= up;
+      if (!first_letter_seen) {
+        first_letter_seen = true;
+        if (up) flags |= kTokUpperInitial;
       }
     }
     t.fold_len = static_cast<std::uint32_t>(out_.folded.size() - t.fold_begin);

@@ -69,6 +69,7 @@ void check_document(const Document& doc) {
 /// Extract -> JSON -> load -> JSON is byte-identical (diagnostics included).
 void check_round_trip(const Document& doc) {
   const std::string json = to_json(doc);
+  CHECK(json_size(doc) == json.size());  // what the JS module counts before writing (text.output_too_large)
   const LoadResult back = from_json(json, "round-trip");
   REQUIRE_MESSAGE(back.ok(), (back.diagnostics.empty() ? std::string() : format(back.diagnostics.front())));
   CHECK(back.document->diagnostics.size() == doc.diagnostics.size());

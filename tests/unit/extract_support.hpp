@@ -52,6 +52,18 @@ inline const SeenMention* find(const std::vector<SeenMention>& ms, const std::st
   return nullptr;
 }
 
+/// The first mention covering exactly `text` (the nth such), or an empty one whose fields
+/// match no expected value (check `!=` only after a REQUIRE of find()).
+inline const SeenMention& seen(const std::vector<SeenMention>& ms, const std::string& text, int nth = 0) {
+  static const SeenMention none = [] {
+    SeenMention m;
+    m.text = "<no mention>";
+    return m;
+  }();
+  const SeenMention* m = find(ms, text, nth);
+  return m ? *m : none;
+}
+
 /// Covered texts of all mentions, for messages.
 inline std::string listing(const std::vector<SeenMention>& ms) {
   std::string out;

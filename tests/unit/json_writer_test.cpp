@@ -6,6 +6,7 @@
 #include <cmath>
 #include <limits>
 #include <string>
+#include <vector>
 
 #include <dyad/dyad.hpp>
 
@@ -59,6 +60,27 @@ TEST_SUITE("json_writer") {
     w.end_object();
     w.finish();
     CHECK(out == R"({"a":"x\"y\\z\n\u001f","b\"":[0,-12,true,null],"c":0.9,"d":-0.0,"e":1e+300,"f":{}})");
+  }
+
+  TEST_CASE("integers are written as std::to_string writes them") {
+    std::vector<std::uint64_t> values = {0, 1, 9, 10, 99, 100, 0xFFFFFFFFu, 0x100000000ull, std::numeric_limits<std::uint64_t>::max()};
+    for (std::uint64_t p = 1; p <= 1000000000000000000ull; p *= 10) values.insert(values.end(), {p - 1, p, p + 1, 2 * p + 7});
+    for (const std::uint64_t v : values) {
+      std::string out;
+      JsonWriter w(out);
+      w.value(v);
+      w.finish();
+      CHECK(out == std::to_string(v));
+      JsonWriter counter;
+      counter.value(v);
+      CHECK(counter.size() == out.size());
+      const auto neg = -static_cast<std::int64_t>(v / 2) - 1;
+      std::string out2;
+      JsonWriter w2(out2);
+      w2.value(neg);
+      w2.finish();
+      CHECK(out2 == std::to_string(neg));
+    }
   }
 
   TEST_CASE("counting gives the size that writing then produces") {

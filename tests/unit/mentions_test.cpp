@@ -6,6 +6,7 @@ using namespace dyad;
 using dyad::test::find;
 using dyad::test::listing;
 using dyad::test::mentions_of;
+using dyad::test::seen;
 
 TEST_SUITE("mentions") {
   TEST_CASE("a country name is a NAME mention of the state, also inside a possessive with either apostrophe") {
@@ -214,20 +215,16 @@ TEST_SUITE("mentions") {
     const auto ms = mentions_of("Samsung and Uber said they would comply, while Twitter declined to comment. "
                                 "The minister wrote on Telegram that the deal was done.");
     CAPTURE(listing(ms));
-    REQUIRE(find(ms, "Samsung"));
-    CHECK(find(ms, "Samsung")->code == "KORBUS");
-    REQUIRE(find(ms, "Uber"));
-    CHECK(find(ms, "Uber")->type == ActorType::organization);
-    REQUIRE(find(ms, "Twitter"));
-    CHECK(find(ms, "Twitter")->type == ActorType::organization);
+    CHECK(seen(ms, "Samsung").code == "KORBUS");
+    CHECK(seen(ms, "Uber").type == ActorType::organization);
+    CHECK(seen(ms, "Twitter").type == ActorType::organization);
     CHECK_FALSE(find(ms, "Telegram"));
   }
 
   TEST_CASE("a lexicon organisation with a particle inside is one name") {
     const auto ms = mentions_of("The U.S. licence covers joint ventures with state oil company Petróleos de Venezuela.");
     CAPTURE(listing(ms));
-    REQUIRE(find(ms, "Petróleos de Venezuela"));
-    CHECK(find(ms, "Petróleos de Venezuela")->code == "VENBUS");
+    CHECK(seen(ms, "Petróleos de Venezuela").code == "VENBUS");
   }
 
   TEST_CASE("unknown names coordinated with places are places; names that act are no places") {
@@ -235,26 +232,20 @@ TEST_SUITE("mentions") {
                                 "Turkey plans to send a vessel south of Crete. "
                                 "\"They cannot handle the codes,\" Obama mocked.");
     CAPTURE(listing(ms));
-    REQUIRE(find(ms, "Kisumu"));
-    CHECK(find(ms, "Kisumu")->type == ActorType::location);
-    REQUIRE(find(ms, "Crete"));
-    CHECK(find(ms, "Crete")->type == ActorType::location);
+    CHECK(seen(ms, "Kisumu").type == ActorType::location);
+    CHECK(seen(ms, "Crete").type == ActorType::location);
     REQUIRE(find(ms, "Obama"));
-    CHECK(find(ms, "Obama")->type != ActorType::location);
+    CHECK(seen(ms, "Obama").type != ActorType::location);
   }
 
   TEST_CASE("capitals named as cities are places, capitals that act are governments") {
     const auto ms = mentions_of("Smog is common in cities like Beijing. Bangkok's tallest building opened. "
                                 "He moved to the capital Belgrade. Beijing said it would respond.");
     CAPTURE(listing(ms));
-    REQUIRE(find(ms, "Beijing", 0));
-    CHECK(find(ms, "Beijing", 0)->type == ActorType::location);
-    REQUIRE(find(ms, "Bangkok"));
-    CHECK(find(ms, "Bangkok")->type == ActorType::location);
-    REQUIRE(find(ms, "Belgrade"));
-    CHECK(find(ms, "Belgrade")->type == ActorType::location);
-    REQUIRE(find(ms, "Beijing", 1));
-    CHECK(find(ms, "Beijing", 1)->type == ActorType::government);
+    CHECK(seen(ms, "Beijing", 0).type == ActorType::location);
+    CHECK(seen(ms, "Bangkok").type == ActorType::location);
+    CHECK(seen(ms, "Belgrade").type == ActorType::location);
+    CHECK(seen(ms, "Beijing", 1).type == ActorType::government);
   }
 
   TEST_CASE("nominal spans: approximate numbers and leading participles stay outside, quantities inside") {
@@ -280,35 +271,30 @@ TEST_SUITE("mentions") {
     CHECK_FALSE(find(ms, "troops"));
     CHECK_FALSE(find(ms, "military"));
     CHECK(find(ms, "Government troops"));
-    REQUIRE(find(ms, "Neither side"));
-    CHECK(find(ms, "Neither side")->kind == MentionKind::nominal);
+    CHECK(seen(ms, "Neither side").kind == MentionKind::nominal);
   }
 
   TEST_CASE("a plural demonym standing alone is a group of that country") {
     const auto ms = mentions_of("Palestinians protested outside the U.N. office. Residents said the protesters left.");
     CAPTURE(listing(ms));
-    REQUIRE(find(ms, "Palestinians"));
-    CHECK(find(ms, "Palestinians")->type == ActorType::group);
-    CHECK(find(ms, "Palestinians")->code == "PSECVL");
-    CHECK(find(ms, "Palestinians")->kind == MentionKind::nominal);
+    CHECK(seen(ms, "Palestinians").type == ActorType::group);
+    CHECK(seen(ms, "Palestinians").code == "PSECVL");
+    CHECK(seen(ms, "Palestinians").kind == MentionKind::nominal);
   }
 
   TEST_CASE("'the commission' refers back to a commission named before, however far the next head noun") {
     const auto ms = mentions_of("The General Elections Commission (KPU) declared Wicaksono the winner. "
                                 "Ratna Hapsari rejected the commission\xE2\x80\x99s count and said she would challenge it.");
     CAPTURE(listing(ms));
-    REQUIRE(find(ms, "commission"));
-    CHECK(find(ms, "commission")->actor == "General Elections Commission");
+    CHECK(seen(ms, "commission").actor == "General Elections Commission");
   }
 
   TEST_CASE("one capitalised generic body word is a nominal, an official one-word name stays a name") {
     const auto ms = mentions_of("LONDON (dyad) \xE2\x80\x94 The Government said the Treasury would borrow more.");
     CAPTURE(listing(ms));
-    REQUIRE(find(ms, "Government"));
-    CHECK(find(ms, "Government")->kind == MentionKind::nominal);
-    CHECK(find(ms, "Government")->code == "GBRGOV");
-    REQUIRE(find(ms, "Treasury"));
-    CHECK(find(ms, "Treasury")->kind == MentionKind::name);
+    CHECK(seen(ms, "Government").kind == MentionKind::nominal);
+    CHECK(seen(ms, "Government").code == "GBRGOV");
+    CHECK(seen(ms, "Treasury").kind == MentionKind::name);
   }
 
   TEST_CASE("two demonyms before one body noun are a plural mention of both bodies") {

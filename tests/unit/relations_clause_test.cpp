@@ -134,6 +134,16 @@ const std::vector<Case> kCases = {
     {"agreeing to a request by someone",
      "[Greece] has not agreed to a request by [Ankara] to widen the agenda.",
      {"Greece|AGREE|Ankara", "Ankara|REQUEST|Greece"}, {}},
+    {"a modifier between 'of' and a place: the head before 'of' is the subject",
+     "The [Albanians@GROUP:ALB] of southern [Serbia] are demanding autonomy from [Serbian authorities@GOVERNMENT:SRB].",
+     {"Albanians|REQUEST|Serbian authorities"}, {"Serbia|REQUEST|Serbian authorities"}},
+    {"a report word modifying a noun may stand in a gap",
+     "[Serbia] launched an investigation into alleged crimes committed by [Croat forces@GOVERNMENT:HRV].",
+     {"Serbia|ACCUSE|Croat forces"}, {}},
+    {"a coordinated mention followed by a verb starts a new clause",
+     "[Manila] recalled its ambassador from [China], and [officials|Chinese officials@GOVERNMENT:CHN] said talks "
+     "remained open.",
+     {"Manila|SANCTION|China"}, {"Manila|SANCTION|Chinese officials"}},
 };
 // clang-format on
 

@@ -285,6 +285,31 @@ TEST_SUITE("relations") {
     CHECK(r->cameo == "163");
   }
 
+  TEST_CASE("an event inside an if/unless clause is hypothetical") {
+    auto md = extracted("[Iran@STATE:IRN] threatened [Iraq@STATE:IRQ] with sanctions unless [Baghdad@GOVERNMENT:IRQ] released [the prisoners@GROUP:IRN].");
+    const Relation* r = expect(md, "Baghdad", "RETREAT", "the prisoners");
+    REQUIRE(r);
+    CHECK(r->modality == Modality::hypothetical);
+    // the threat already names Iraq: Baghdad, its government, is no second target
+    CHECK(expect(md, "Iran", "THREATEN", "Iraq"));
+    CHECK_FALSE(find(md, "Iran", "THREATEN", "Baghdad"));
+  }
+
+  TEST_CASE("an ultimatum: a threat or a conflictual plan conditional on another actor's act") {
+    auto md = extracted("[Iran] threatened [Iraq] with war unless [Syria] withdrew its troops.");
+    CHECK(expect(md, "Iran", "THREATEN", "Iraq"));
+    const Relation* r = expect(md, "Iran", "THREATEN", "Syria");
+    REQUIRE(r);
+    CHECK(r->provenance.rule == "rule:ultimatum");
+    CHECK(r->modality == Modality::asserted);
+    auto md2 = extracted("[The party@ORGANIZATION:DZA] said [it|The party] will boycott [Algeria]'s elections unless [Bouteflika@PERSON:DZA] steps down.");
+    CHECK(expect(md2, "The party", "PROTEST", "Algeria"));
+    CHECK(expect(md2, "The party", "THREATEN", "Bouteflika"));
+    // a cooperative plan with a condition is no threat
+    auto md3 = extracted("[Iran] will sign the deal with [Iraq] unless [Syria] objects.");
+    CHECK_FALSE(find(md3, "Iran", "THREATEN", "Syria"));
+  }
+
   TEST_CASE("wrappers compose with the event inside them") {
     auto md = extracted("[The ministers|Fidan+Gerapetritis] agreed to meet again in Athens in June.");
     const Relation* r = expect(md, "Fidan", "AGREE", "Gerapetritis");

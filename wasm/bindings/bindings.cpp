@@ -1,9 +1,11 @@
 // embind adapters over the core: documents cross the boundary as dyad/1 JSON. The one thing
 // decided here is a property of the boundary itself: a result too long for a JS string.
 #include <emscripten/bind.h>
+#include <emscripten/val.h>
 
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include <dyad/dyad.hpp>
 
@@ -25,38 +27,16 @@ std::size_t utf16_length(const std::string& s) {
   return n;
 }
 
-std::size_t digits(std::size_t v) {
-  std::size_t n = 1;
-  while (v >= 10) v /= 10, ++n;
-  return n;
-}
-
-/// A lower bound on the UTF-16 length of to_json(doc) from the contract (docs/json-schema.md):
-/// the text, and per span at least {"start":S,"end":E,"utf16":[U,V],"text":"..."} with U >= S,
-/// V >= E and one unit per covered code point. Exact enough for dense text (within 5%) that
-/// a result far too long is refused without writing hundreds of MB first.
-std::size_t json_units_at_least(const dyad::Document& doc) {
-  std::size_t n = doc.text.size() / 3;  // at most 3 UTF-8 bytes per UTF-16 unit (4 per 2 above U+FFFF)
-  const auto span = [&n](const dyad::Span& s) {
-    n += 39 + 2 * (digits(s.start) + digits(s.end)) + s.size();
-  };
-  for (const auto& s : doc.sentences) span(s.span);
-  for (const auto& t : doc.tokens) span(t.span);
-  for (const auto& m : doc.mentions) span(m.span);
-  for (const auto& r : doc.relations) span(r.trigger);
-  return n;
-}
-
 /// The refusal: a document with empty text and one error `text.output_too_large` (as
 /// `text.too_large` does for text over the limit).
-std::string output_too_large(std::size_t units, bool at_least, const dyad::WriteOptions& wo) {
+std::string output_too_large(std::size_t size, bool in_bytes, const dyad::WriteOptions& wo) {
   dyad::Document refusal;
   dyad::Diagnostic d;
   d.code = "text.output_too_large";
   d.source = "text";
-  d.message = std::string("the result for this text would be ") + (at_least ? "at least " : "") + std::to_string(units) +
-              " characters of JSON, more than the " + std::to_string(kMaxJsStringUnits) +
-              " a JavaScript string can hold; split the text into smaller parts (dense news reaches this near 11 MiB) or "
+  d.message = "the result for this text would be " + std::to_string(size) + (in_bytes ? " bytes" : " characters") +
+              " of JSON, more than the " + std::to_string(kMaxJsStringUnits) + " characters" +
+              " a JavaScript string can hold; split the text into smaller parts (dense text reaches this near 11 MiB) or "
               "use the command-line tool, which has no such limit";
   refusal.diagnostics.push_back(std::move(d));
   return dyad::to_json(refusal, wo);
@@ -65,7 +45,15 @@ std::string output_too_large(std::size_t units, bool at_least, const dyad::Write
 /// `doc` as JSON, or the refusal when that JSON is too long for a JS string: never the
 /// exception embind would throw, nor a heap exhausted by writing a result that cannot be returned.
 std::string to_js_json(const dyad::Document& doc, const dyad::WriteOptions& wo) {
-  if (const std::size_t least = json_units_at_least(doc); least > kMaxJsStringUnits) return output_too_large(least, true, wo);
+  // Counted first (about half the cost of writing): compact JSON over the limit in bytes is
+  // refused unwritten. Bytes >= UTF-16 units, so this may refuse a result of mostly non-Latin
+  // text a little below the limit in units; writing it could exhaust the 2 GB heap instead.
+  // Articles skip the count: the JSON of real text is 25-80 bytes per byte of text, so below
+  // kMaxJsStringUnits / 128 bytes of text it cannot reach the limit (and if it ever did, the
+  // checks after writing still refuse it).
+  if (doc.text.size() > kMaxJsStringUnits / 128) {
+    if (const std::size_t bytes = dyad::json_size(doc, wo); bytes > kMaxJsStringUnits) return output_too_large(bytes, true, wo);
+  }
   std::string json = dyad::to_json(doc, wo);
   if (json.size() <= kMaxJsStringUnits) return json;  // bytes >= UTF-16 units
   const std::size_t units = utf16_length(json);
@@ -74,15 +62,24 @@ std::string to_js_json(const dyad::Document& doc, const dyad::WriteOptions& wo) 
   return output_too_large(units, false, wo);
 }
 
+/// `json` as a JS string, decoded by TextDecoder straight from the wasm heap. Returning
+/// std::string made embind 3.1.6 copy it into a second heap buffer and scan that byte by byte
+/// in JS before decoding: for a 1 MB article 23 MB more heap (78 MB in all, the budget is 64),
+/// and about a fifth of the time of a 1,000-word extract() call.
+emscripten::val js_string(const std::string& json) {
+  static const emscripten::val decoder = emscripten::val::global("TextDecoder").new_();
+  return decoder.call<emscripten::val>("decode", emscripten::typed_memory_view(json.size(), json.data()));
+}
+
 /// extract(text) -> dyad/1 JSON string. Invalid UTF-8 cannot arrive from JS strings, but lone
 /// surrogates can: post.js replaces them with U+FFFD before they cross.
-std::string extract_json(const std::string& text) { return to_js_json(dyad::extract(text), {}); }
+emscripten::val extract_json(const std::string& text) { return js_string(to_js_json(dyad::extract(text), {})); }
 
 /// extractPretty(text) -> indented dyad/1 JSON.
-std::string extract_json_pretty(const std::string& text) {
+emscripten::val extract_json_pretty(const std::string& text) {
   dyad::WriteOptions wo;
   wo.pretty = true;
-  return to_js_json(dyad::extract(text), wo);
+  return js_string(to_js_json(dyad::extract(text), wo));
 }
 
 /// validate(json) -> JSON {"ok": bool, "diagnostics": [...]}: the same checks as `dyad validate`.
@@ -92,9 +89,27 @@ std::string validate_json(const std::string& json) {
 }
 
 /// normalize(json) -> the document re-serialised by dyad (or "" if it does not load).
-std::string normalize_json(const std::string& json) {
+emscripten::val normalize_json(const std::string& json) {
   const auto r = dyad::from_json(json);
-  return r.ok() ? dyad::to_json(*r.document) : std::string();
+  return js_string(r.ok() ? dyad::to_json(*r.document) : std::string());
+}
+
+/// exportAs(json, format) -> the document in `format` ("events", "brat", "conll",
+/// "jsonl-events"; docs/export.md), or, when the JSON does not load or the format is unknown,
+/// the JSON error object validate() gives: {"ok":false,"diagnostics":[...]}. No export starts
+/// with `{"ok":` (jsonl-events lines start with `{"event_id":`), so that prefix tells them apart.
+emscripten::val export_as(const std::string& json, const std::string& format_name) {
+  const auto format = dyad::parse_export_format(format_name);
+  if (!format) {
+    dyad::Diagnostic d;
+    d.code = "export.format";
+    d.message = "unknown export format \"" + format_name + "\" (events, brat, conll, jsonl-events)";
+    return js_string(std::string("{\"ok\":false,\"diagnostics\":") + dyad::diagnostics_to_json({d}) + "}");
+  }
+  const auto r = dyad::from_json(json);
+  if (!r.ok()) return js_string(std::string("{\"ok\":false,\"diagnostics\":") + dyad::diagnostics_to_json(r.diagnostics) + "}");
+  std::vector<dyad::Diagnostic> warnings;
+  return js_string(dyad::export_document(*r.document, *format, warnings));
 }
 
 std::string version() { return dyad::version(); }
@@ -106,5 +121,6 @@ EMSCRIPTEN_BINDINGS(dyad) {
   emscripten::function("extractPretty", &extract_json_pretty);
   emscripten::function("validate", &validate_json);
   emscripten::function("normalize", &normalize_json);
+  emscripten::function("exportAs", &export_as);
   emscripten::function("version", &version);
 }

@@ -5,6 +5,7 @@
 #include "dyad/diagnostic.hpp"
 #include "dyad/document.hpp"
 #include "dyad/eval.hpp"
+#include "dyad/export.hpp"
 #include "dyad/extract.hpp"
 #include "dyad/history.hpp"
 #include "dyad/json_io.hpp"

@@ -20,6 +20,10 @@ struct WriteOptions {
 /// Serialises `doc` as dyad/1 JSON. Never fails: text is valid UTF-8 by construction.
 std::string to_json(const Document& doc, const WriteOptions& options = {});
 
+/// The bytes to_json(doc, options) would write without `pretty` (pretty adds indentation),
+/// counted without writing: for a caller that must refuse a result too large to hold.
+std::size_t json_size(const Document& doc, const WriteOptions& options = {});
+
 /// Serialises diagnostics as a JSON array (the same objects as a document's "diagnostics").
 std::string diagnostics_to_json(const std::vector<Diagnostic>& diags);
 

@@ -44,6 +44,7 @@ enum CueBit : std::uint32_t {
   kCueHypo = 1u << 26,       // possibly, potentially: the event is hypothetical
   kCueOblige = 1u << 27,     // must, should: "X said Y must ..." is X's demand on Y
   kCueHead = 1u << 28,       // leaders, members, officials ...: "leaders of X" stands for X
+  kCueUltimatum = 1u << 29,  // unless: "X will V unless Y ..." is X's threat to Y
 };
 
 // Classes whose words are never inflected and never stand for a pattern's open-class word.

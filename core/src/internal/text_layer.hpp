@@ -36,6 +36,15 @@ bool is_lower(char32_t cp);
 /// curly quotes/apostrophes to straight ones, dashes to '-', spaces to ' '.
 void append_folded(std::string& out, char32_t cp);
 
+/// The matching form of an ASCII character (what append_folded appends for it), inline for
+/// the loops over mostly-ASCII text.
+inline char fold_ascii(char c) {
+  if (c >= 'A' && c <= 'Z') return static_cast<char>(c - 'A' + 'a');
+  if (c == '`') return '\'';
+  if (c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f') return ' ';
+  return c;
+}
+
 /// The matching form of a whole string (folding each code point). Requires valid UTF-8.
 std::string fold(std::string_view s);
 
