@@ -3,8 +3,10 @@
 // demonym + body to that body, role descriptions to the holder named in the document, pronouns
 // to the most salient compatible actor, plural descriptions to the actors they group.
 #include <algorithm>
+#include <array>
 #include <iterator>
 #include <map>
+#include <set>
 #include <string_view>
 #include <unordered_map>
 
@@ -150,9 +152,12 @@ class Resolver {
 
   void assign(std::int32_t c, std::int32_t a) {
     Candidate& C = cs_[static_cast<std::size_t>(c)];
+    if (C.actor != a && counted(c)) ++epoch_;
     C.actor = a;
     if (a < 0) return;
     ActorRecord& A = actors_[static_cast<std::size_t>(a)];
+    const std::int32_t country_before = A.country;
+    const bool sector_before = A.sector.empty();
     A.last = c;
     if (A.first < 0) A.first = c;
     ++A.mentions;
@@ -176,7 +181,15 @@ class Resolver {
     if (A.sector.empty() && !C.sector.empty()) A.sector = std::string(C.sector);
     if (C.affiliation >= 0 && A.affiliation < 0) A.affiliation = C.affiliation;
     A.confidence = std::max(A.confidence, C.confidence);
+    if (A.country != country_before || A.sector.empty() != sector_before) ++epoch_;
     if (C.kind == MentionKind::name) index_actor(a);
+  }
+
+  // Has salient_pair() counted candidate c (see pair_stats())?
+  bool counted(std::int32_t c) const {
+    for (const PairStats& P : pair_stats_)
+      if (c < P.next) return true;
+    return false;
   }
 
   // [SECTION] Context
@@ -250,6 +263,7 @@ class Resolver {
       const bool person_target = T.ref == Ref::person || T.ref == Ref::role || A.type == ActorType::person;
       if (C.kind == MentionKind::name && (C.ref == Ref::person || (C.uncertain_type && person_target))) {
         A.type = ActorType::person;
+        ++epoch_;
         if (!A.named || C.key.size() > A.key.size()) {
           A.name = std::string(C.name);
           A.key = C.key;
@@ -276,6 +290,7 @@ class Resolver {
       country = F.actor >= 0 ? actors_[static_cast<std::size_t>(F.actor)].country : F.country;
     }
     if (A.title < 0 && title >= 0) A.title = title;
+    if ((A.country < 0 && country >= 0) || (A.sector.empty() && !T.sector.empty())) ++epoch_;
     if (A.country < 0 && country >= 0) A.country = country;
     if (A.sector.empty() && !T.sector.empty()) A.sector = std::string(T.sector);
     if (T.affiliation >= 0 && A.affiliation < 0) A.affiliation = T.affiliation;
@@ -329,10 +344,12 @@ class Resolver {
           const std::int32_t first = C.actor;
           C.country = C.country_and;
           C.actor = -1;
+          ++epoch_;
           resolve_body(c);
           if (C.actor >= 0 && C.actor != first) {
             C.members = {first, C.actor};
             C.actor = -1;
+            ++epoch_;
             C.ref = Ref::plural;
           }
         }
@@ -346,6 +363,7 @@ class Resolver {
             if (A.uncertain && !C.uncertain_type) {
               A.type = ActorType::location;
               A.uncertain = false;
+              ++epoch_;
             }
             assign(c, it->second);
             return;
@@ -530,6 +548,7 @@ class Resolver {
       if (A.uncertain && !C.uncertain_type) {
         A.type = ActorType::person;
         A.uncertain = false;
+        ++epoch_;
       }
       if (A.type == ActorType::person || C.uncertain_type || A.uncertain) {
         assign(c, a);
@@ -896,6 +915,7 @@ class Resolver {
     ActorRecord& F = actors_[static_cast<std::size_t>(from)];
     ActorRecord& I = actors_[static_cast<std::size_t>(into)];
     F.merged_into = into;
+    ++epoch_;
     for (auto& C : cs_)
       if (C.actor == from) C.actor = into;
     I.mentions += F.mentions;
@@ -1062,6 +1082,7 @@ class Resolver {
       if (K.ref == Ref::plural && !K.members.empty()) {
         P.members = K.members;
         P.actor = -1;
+        ++epoch_;
         return;
       }
       if (K.ref == Ref::plural && K.members.empty()) {
@@ -1191,6 +1212,88 @@ class Resolver {
     return national ? A.country : (static_cast<std::int64_t>(1) << 32) + a;
   }
 
+  // The pairing statistics of salient_pair() over candidates [0, next) and the coordinations that
+  // end before `next`, kept from call to call (the second pass asks in text order), so that each
+  // candidate is counted once: rescanning the article for every plural made the pass quadratic.
+  // Counts ignore the exclusions of a call (applied when reading them). Built again from the start
+  // when an actor or an earlier candidate changed since (epoch_).
+  using SidePair = std::pair<std::int64_t, std::int64_t>;
+  struct PairStats {
+    std::uint64_t epoch = ~std::uint64_t{0};
+    std::int32_t next = 0;           // candidates counted: [0, next)
+    std::size_t coords = 0;          // coordinations counted: coord_order_[0, coords)
+    std::uint32_t sentence = 0;      // sentence of the keys in `open`
+    std::vector<std::int64_t> open;  // distinct sides of the sentence not yet closed
+    std::map<SidePair, int> score;
+    std::set<std::pair<int, SidePair>> ranked;  // (-score, pair): best first, ties in pair order
+    std::unordered_map<std::int64_t, std::unordered_map<std::int32_t, int>> uses;  // side -> actor -> mentions
+    std::vector<std::vector<std::int64_t>> lists;  // sides of coordinations of three or more sides
+    std::unordered_map<std::int64_t, std::vector<std::size_t>> lists_of;  // side -> lists holding it
+  };
+
+  static int pair_class(Want w) { return w == Want::person ? 0 : w == Want::side ? 1 : 2; }
+
+  static void add_score(PairStats& P, std::int64_t a, std::int64_t b, int weight) {
+    const SidePair key{std::min(a, b), std::max(a, b)};
+    int& n = P.score[key];
+    if (n != 0) P.ranked.erase({-n, key});
+    n += weight;
+    P.ranked.insert({-n, key});
+  }
+
+  void close_sentence(PairStats& P) {
+    for (std::size_t i = 0; i < P.open.size(); ++i)
+      for (std::size_t j = i + 1; j < P.open.size(); ++j) add_score(P, P.open[i], P.open[j], 1);
+    P.open.clear();
+  }
+
+  PairStats& pair_stats(std::int32_t c, Want w) {
+    if (coord_order_of_ != det_.coordinations.size()) {
+      coord_order_of_ = det_.coordinations.size();
+      ++epoch_;  // counts made with another order start again
+      coord_order_.clear();
+      for (std::size_t i = 0; i < det_.coordinations.size(); ++i)
+        if (!det_.coordinations[i].candidates.empty()) coord_order_.push_back(i);
+      std::stable_sort(coord_order_.begin(), coord_order_.end(), [&](std::size_t a, std::size_t b) {
+        return det_.coordinations[a].candidates.back() < det_.coordinations[b].candidates.back();
+      });
+    }
+    PairStats& P = pair_stats_[static_cast<std::size_t>(pair_class(w))];
+    if (P.epoch != epoch_ || P.next > c) {
+      P = PairStats();
+      P.epoch = epoch_;
+    }
+    for (std::int32_t k = P.next; k < c; ++k) {
+      const Candidate& K = cs_[static_cast<std::size_t>(k)];
+      if (K.sentence != P.sentence) {
+        close_sentence(P);
+        P.sentence = K.sentence;
+      }
+      if (K.actor < 0 || K.kind == MentionKind::pronoun) continue;
+      const std::int64_t key = side_key(K.actor, w);
+      if (key < 0) continue;
+      ++P.uses[key][K.actor];
+      if (std::find(P.open.begin(), P.open.end(), key) == P.open.end()) P.open.push_back(key);
+    }
+    P.next = std::max(P.next, c);
+    for (; P.coords < coord_order_.size(); ++P.coords) {
+      const Coordination& co = det_.coordinations[coord_order_[P.coords]];
+      if (co.candidates.back() >= c) break;
+      std::vector<std::int64_t> keys;
+      for (std::int32_t m : co.candidates) {
+        const std::int64_t key = side_key(cs_[static_cast<std::size_t>(m)].actor, w);
+        if (key >= 0 && std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
+      }
+      if (keys.size() == 2) {
+        add_score(P, keys[0], keys[1], 2);
+      } else if (keys.size() > 2) {
+        for (const std::int64_t key : keys) P.lists_of[key].push_back(P.lists.size());
+        P.lists.push_back(std::move(keys));
+      }
+    }
+    return P;
+  }
+
   // "both sides", "the two countries": the pair of sides the article has set against (or beside)
   // each other most often before `c` — two in one sentence count 1, two in one coordination
   // ("between Israel and Hamas") 2 more. A coordination that is the subject of the plural's own
@@ -1210,43 +1313,49 @@ class Resolver {
     auto usable = [&](std::int64_t key) {
       return key >= 0 && std::find(excluded.begin(), excluded.end(), key) == excluded.end();
     };
-    std::map<std::pair<std::int64_t, std::int64_t>, int> score;
-    std::unordered_map<std::int64_t, std::unordered_map<std::int32_t, int>> uses;  // side -> actor -> mentions
-    auto add_pairs = [&](const std::vector<std::int64_t>& keys, int weight) {
+    PairStats& P = pair_stats(c, w);
+    // What the counts leave out: the sentence of `c` so far (a pair counts 1), and the lists of
+    // three or more sides that are a pairing once the excluded sides are left out (2).
+    std::map<SidePair, int> extra;
+    auto add_extra = [&](const std::vector<std::int64_t>& keys, int weight) {
       for (std::size_t i = 0; i < keys.size(); ++i)
         for (std::size_t j = i + 1; j < keys.size(); ++j)
-          if (keys[i] != keys[j]) score[{std::min(keys[i], keys[j]), std::max(keys[i], keys[j])}] += weight;
+          if (keys[i] != keys[j]) extra[{std::min(keys[i], keys[j]), std::max(keys[i], keys[j])}] += weight;
     };
-    std::vector<std::int64_t> in_sentence;
-    std::uint32_t cur = 0;
-    for (std::int32_t k = 0; k <= c; ++k) {
-      const bool done = k == c;
-      const Candidate* K = done ? nullptr : &cs_[static_cast<std::size_t>(k)];
-      if (done || K->sentence != cur) {
-        add_pairs(in_sentence, 1);
-        in_sentence.clear();
-        if (done) break;
-        cur = K->sentence;
-      }
-      if (K->actor < 0 || K->kind == MentionKind::pronoun) continue;
-      const std::int64_t key = side_key(K->actor, w);
-      if (!usable(key)) continue;
-      ++uses[key][K->actor];
-      if (std::find(in_sentence.begin(), in_sentence.end(), key) == in_sentence.end()) in_sentence.push_back(key);
+    {
+      std::vector<std::int64_t> open;
+      for (const std::int64_t key : P.open)
+        if (usable(key)) open.push_back(key);
+      add_extra(open, 1);
     }
-    for (const Coordination& co : det_.coordinations) {
-      if (co.candidates.empty() || co.candidates.back() >= c) continue;
-      std::vector<std::int64_t> keys;
-      for (std::int32_t m : co.candidates) {
-        const std::int64_t key = side_key(cs_[static_cast<std::size_t>(m)].actor, w);
-        if (usable(key) && std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
+    std::vector<std::size_t> seen;
+    for (const std::int64_t x : excluded) {
+      const auto it = P.lists_of.find(x);
+      if (it == P.lists_of.end()) continue;
+      for (const std::size_t l : it->second) {
+        if (std::find(seen.begin(), seen.end(), l) != seen.end()) continue;
+        seen.push_back(l);
+        std::vector<std::int64_t> keys;
+        for (const std::int64_t key : P.lists[l])
+          if (usable(key)) keys.push_back(key);
+        if (keys.size() == 2) add_extra(keys, 2);
       }
-      if (keys.size() == 2) add_pairs(keys, 2);  // a list of four is not a pairing
     }
-    std::pair<std::int64_t, std::int64_t> best{-1, -1};
+    // The best pair: the highest score above 1; ties: the first in key order (stable across runs).
+    SidePair best{-1, -1};
     int top = 1;
-    for (const auto& [pair, n] : score)
-      if (n > top) top = n, best = pair;  // ties: the first in key order (stable across runs)
+    auto consider = [&](const SidePair& pair, int n) {
+      if (n > top || (n == top && best.first >= 0 && pair < best)) top = n, best = pair;
+    };
+    for (const auto& [neg, pair] : P.ranked) {
+      if (!usable(pair.first) || !usable(pair.second)) continue;
+      consider(pair, -neg);  // every pair after it scores less or comes later in key order
+      break;
+    }
+    for (const auto& [pair, n] : extra) {
+      const auto it = P.score.find(pair);
+      consider(pair, n + (it == P.score.end() ? 0 : it->second));
+    }
     if (best.first < 0) return {};
     // Two national sides are the two states ("both sides" after Turkey and Greece's governments).
     const bool states = w == Want::state || (w == Want::side && best.second < (static_cast<std::int64_t>(1) << 32));
@@ -1260,7 +1369,7 @@ class Resolver {
       else if (states) a = state_of(static_cast<std::int32_t>(key), -1);
       else {
         int most = 0;
-        for (const auto& [actor, n] : uses[key])
+        for (const auto& [actor, n] : P.uses[key])
           if (n > most || (n == most && actor < a)) most = n, a = actor;
       }
       if (a < 0) return {};
@@ -1411,6 +1520,12 @@ class Resolver {
   bool mapping_ = true;  // may a plural map a state to its government (and back)?
   bool relaxed_ = false;  // may he/she refer to a name of unknown kind?
   std::int32_t salient_ = -2;  // salient_country(), once computed (-2: not yet)
+  // Bumped whenever an actor's type, country or sector, or an earlier candidate's actor, may have
+  // changed: the pairing counts (pair_stats_) are then recounted.
+  std::uint64_t epoch_ = 0;
+  std::array<PairStats, 3> pair_stats_;
+  std::vector<std::size_t> coord_order_;  // coordinations (not empty) by their last candidate
+  std::size_t coord_order_of_ = ~std::size_t{0};  // how many coordinations coord_order_ was made from
 };
 
 }  // namespace

@@ -233,7 +233,10 @@ export async function waitForIdle(page, quietMs = 300, timeout = 10000) {
       last = now;
       lastChange = Date.now();
     } else if (Date.now() - lastChange >= quietMs) {
-      return last;
+      // A debounced autosave (or its IndexedDB write) still to come redraws the status bar.
+      const s = await appState(page);
+      if (!s.saveDue && !s.savesInFlight) return last;
+      lastChange = Date.now();
     }
   }
   throw new Error(`app never went idle (frames still being drawn after ${timeout} ms)`);

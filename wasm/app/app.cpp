@@ -5,10 +5,9 @@
 #include <cstdio>
 #include <utility>
 
-#include <nlohmann/json.hpp>
-
 #include "imgui.h"
 #include "item_rects.hpp"
+#include "json_out.hpp"
 #include "mirror.hpp"
 #include "platform.hpp"
 
@@ -262,6 +261,22 @@ void App::draw_menu_bar() {
     ImGui::Separator();
     if (ImGui::MenuItem("Download JSON", "Ctrl+S", false, has_document_)) download_json();
     remember_item("item:Download JSON");
+    if (ImGui::BeginMenu("Download as", has_document_)) {
+      // brat's .ann and .txt are two items: a second download from one click makes Chrome ask
+      // the user to allow "multiple files".
+      if (ImGui::MenuItem("Events table (.tsv)")) download_export(ExportFormat::events);
+      remember_item("item:export:events");
+      if (ImGui::MenuItem("Events as JSON lines (.jsonl)")) download_export(ExportFormat::jsonl_events);
+      remember_item("item:export:jsonl-events");
+      if (ImGui::MenuItem("brat annotations (.ann)")) download_export(ExportFormat::brat);
+      remember_item("item:export:brat");
+      if (ImGui::MenuItem("brat text (.txt)")) download_text();
+      remember_item("item:export:brat-text");
+      if (ImGui::MenuItem("CoNLL named entities (.conll)")) download_export(ExportFormat::conll);
+      remember_item("item:export:conll");
+      ImGui::EndMenu();
+    }
+    remember_item("menu:Download as");
     if (ImGui::MenuItem("Copy JSON", nullptr, false, has_document_)) copy_json();
     remember_item("item:Copy JSON");
     ImGui::Separator();
@@ -666,83 +681,104 @@ std::string App::item_rect(const std::string& key) const {
 
 std::string App::state_json() const {
   const ArticleStats& s = article_.stats();
-  nlohmann::json labels = nlohmann::json::array();
-  for (const ArcLabel& l : s.labels)
-    labels.push_back({{"relation", l.relation}, {"text", l.text}, {"x0", l.x0}, {"y0", l.y0}, {"x1", l.x1}, {"y1", l.y1},
-                      {"line", l.line}, {"level", l.level}});
-  nlohmann::json j = {
-      {"hasDocument", has_document_},
-      {"revision", revision_},
-      {"articlesLoaded", articles_loaded_},
-      {"commandsApplied", commands_applied_},
-      {"extractMs", extract_ms_},
-      {"lastFrameMs", last_frame_ms_},
-      {"maxFrameMs", max_frame_ms_},
-      {"lastSubmitMs", last_submit_ms_},
-      {"vertices", ImGui::GetDrawData() ? ImGui::GetDrawData()->TotalVtxCount : 0},
-      {"dpr", ui_.dpr},
-      {"fontSize", font_ ? font_->FontSize : 0.0f},
-      {"atlas", {ImGui::GetIO().Fonts->TexWidth, ImGui::GetIO().Fonts->TexHeight}},
-      {"theme", ui_.theme == Theme::dark ? "dark" : "light"},
-      {"selectedActor", ui_.selected_actor},
-      {"selectedMention", ui_.selected_mention},
-      {"selectedRelation", ui_.selected_relation},
-      {"hoveredActor", ui_.hovered_actor},
-      {"showAllArcs", ui_.show_all_arcs},
-      {"notice", notice_},
-      {"status", status_message_},
-      {"loadErrors", load_errors_},
-      {"popupOpen", ImGui::GetCurrentContext() && ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)},
-      {"textInput", ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput},
-      {"saves", saves_},
-      {"saveFailures", save_failures_},
-      {"saveState", save_state_ == SaveState::saved       ? "saved"
-                    : save_state_ == SaveState::full      ? "full"
-                    : save_state_ == SaveState::unavailable ? "unavailable"
-                    : save_state_ == SaveState::too_large ? "too_large"
-                                                          : "none"},
-      {"savedWithTokens", saved_with_tokens_},
-      {"savesInFlight", saves_in_flight_},
-      {"storage", backend_ == platform::AutosaveBackend::indexeddb      ? "indexeddb"
-                  : backend_ == platform::AutosaveBackend::localstorage ? "localstorage"
-                                                                        : "none"},
-      {"storageNotice", storage_notice_},
-      {"tab", tab_ == platform::TabStatus::owner ? "owner" : tab_ == platform::TabStatus::other ? "other" : "lost"},
-      {"readOnlyRefusals", read_only_refusals_},
-      {"opening", {{"active", opening_}, {"name", opening_name_}, {"lastMs", opening_ms_}, {"cancelled", opens_cancelled_}}},
-      {"lastSaved", last_saved_hhmm_},
-      {"crashedSession", crashed_session_},
-      {"recoveryPending", recovery_.has_value()},
-      {"recoveryTime", recovery_hhmm_},
-      {"damagedAutosave", !damaged_autosave_.empty()},
-      {"rtl", has_rtl_},
-      {"rtlNotice", rtl_notice_},
-      {"problemTitle", problem_title_},
-      {"extraction",
-       {{"active", job_.running()},
-        {"progress", job_.progress()},
-        {"blocksDone", job_.blocks_done()},
-        {"blocks", job_.blocks_total()},
-        {"cancelled", extractions_cancelled_},
-        {"cancelHovered", cancel_hovered_ && job_.running()}}},
-      {"canUndo", history_.can_undo()},
-      {"canRedo", history_.can_redo()},
-      {"history", history_.labels()},
-      {"historyPosition", history_.position()},
-      {"article",
-       {{"lines", s.lines},
-        {"firstVisible", s.first_visible},
-        {"lastVisible", s.last_visible},
-        {"layoutsBuilt", s.layouts_built},
-        {"arcsDrawn", s.arcs_drawn},
-        {"maxArcLevel", s.max_arc_level},
-        {"labels", labels},
-        {"wrapWidth", s.wrap_width},
-        {"originX", article_.origin_x()},
-        {"originY", article_.origin_y()},
-        {"linePitch", article_.layout().line_pitch()}}},
-  };
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  const char* save_state = save_state_ == SaveState::saved         ? "saved"
+                           : save_state_ == SaveState::full        ? "full"
+                           : save_state_ == SaveState::unavailable ? "unavailable"
+                           : save_state_ == SaveState::too_large   ? "too_large"
+                                                                   : "none";
+  const char* storage = backend_ == platform::AutosaveBackend::indexeddb      ? "indexeddb"
+                        : backend_ == platform::AutosaveBackend::localstorage ? "localstorage"
+                                                                              : "none";
+  const char* tab = tab_ == platform::TabStatus::owner ? "owner" : tab_ == platform::TabStatus::other ? "other" : "lost";
+  JsonOut j;
+  j.begin_object()
+      .field("hasDocument", has_document_)
+      .field("revision", revision_)
+      .field("articlesLoaded", articles_loaded_)
+      .field("commandsApplied", commands_applied_)
+      .field("extractMs", extract_ms_)
+      .field("lastFrameMs", last_frame_ms_)
+      .field("maxFrameMs", max_frame_ms_)
+      .field("lastSubmitMs", last_submit_ms_)
+      .field("vertices", ImGui::GetDrawData() ? ImGui::GetDrawData()->TotalVtxCount : 0)
+      .field("dpr", ui_.dpr)
+      .field("fontSize", font_ ? font_->FontSize : 0.0f);
+  j.key("atlas").begin_array().value(ImGui::GetIO().Fonts->TexWidth).value(ImGui::GetIO().Fonts->TexHeight).end_array();
+  j.field("theme", ui_.theme == Theme::dark ? "dark" : "light")
+      .field("selectedActor", ui_.selected_actor)
+      .field("selectedMention", ui_.selected_mention)
+      .field("selectedRelation", ui_.selected_relation)
+      .field("hoveredActor", ui_.hovered_actor)
+      .field("showAllArcs", ui_.show_all_arcs)
+      .field("notice", notice_)
+      .field("status", status_message_)
+      .field("loadErrors", load_errors_)
+      .field("popupOpen", ImGui::GetCurrentContext() && ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId))
+      .field("textInput", ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput)
+      .field("saves", saves_)
+      .field("saveFailures", save_failures_)
+      .field("saveState", save_state)
+      .field("savedWithTokens", saved_with_tokens_)
+      .field("savesInFlight", saves_in_flight_)
+      .field("saveDue", save_due_ms_ >= 0 || mirror_due_ms_ >= 0)  // a timed save/mirror update will draw
+      .field("storage", storage)
+      .field("storageNotice", storage_notice_)
+      .field("tab", tab)
+      .field("readOnlyRefusals", read_only_refusals_);
+  j.key("opening").begin_object()
+      .field("active", opening_)
+      .field("name", opening_name_)
+      .field("lastMs", opening_ms_)
+      .field("cancelled", opens_cancelled_)
+      .end_object();
+  j.field("lastSaved", last_saved_hhmm_)
+      .field("crashedSession", crashed_session_)
+      .field("recoveryPending", recovery_.has_value())
+      .field("recoveryTime", recovery_hhmm_)
+      .field("damagedAutosave", !damaged_autosave_.empty())
+      .field("rtl", has_rtl_)
+      .field("rtlNotice", rtl_notice_)
+      .field("problemTitle", problem_title_);
+  j.key("extraction").begin_object()
+      .field("active", job_.running())
+      .field("progress", job_.progress())
+      .field("blocksDone", job_.blocks_done())
+      .field("blocks", job_.blocks_total())
+      .field("cancelled", extractions_cancelled_)
+      .field("cancelHovered", cancel_hovered_ && job_.running())
+      .end_object();
+  j.field("canUndo", history_.can_undo())
+      .field("canRedo", history_.can_redo())
+      .field("history", history_.labels())
+      .field("historyPosition", history_.position());
+  j.key("article").begin_object()
+      .field("lines", s.lines)
+      .field("firstVisible", s.first_visible)
+      .field("lastVisible", s.last_visible)
+      .field("layoutsBuilt", s.layouts_built)
+      .field("arcsDrawn", s.arcs_drawn)
+      .field("maxArcLevel", s.max_arc_level);
+  j.key("labels").begin_array();
+  for (const ArcLabel& l : s.labels) {
+    j.begin_object()
+        .field("relation", l.relation)
+        .field("text", l.text)
+        .field("x0", l.x0)
+        .field("y0", l.y0)
+        .field("x1", l.x1)
+        .field("y1", l.y1)
+        .field("line", l.line)
+        .field("level", l.level)
+        .end_object();
+  }
+  j.end_array();
+  j.field("wrapWidth", s.wrap_width)
+      .field("originX", article_.origin_x())
+      .field("originY", article_.origin_y())
+      .field("linePitch", article_.layout().line_pitch())
+      .end_object();
+  j.end_object();
+  return j.take();
 }
 
 }  // namespace dyad::app

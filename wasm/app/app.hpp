@@ -12,6 +12,7 @@
 #include <vector>
 
 #include <dyad/dyad.hpp>
+#include <dyad/export.hpp>
 #include <dyad/history.hpp>
 
 #include "article_view.hpp"
@@ -51,6 +52,12 @@ class App {
   /// Saves the document as "<title or first words>.dyad.json", after checking that the file
   /// reads back as valid dyad/1.
   void download_json();
+  /// "Download as": the document in an export format (docs/export.md) as "<stem>.tsv", ".ann",
+  /// ".conll" or ".jsonl"; the export's warnings go to the status line. Reads the document only.
+  void download_export(ExportFormat format);
+  /// The document's text exactly (UTF-8, nothing added) as "<stem>.txt": brat's half of a
+  /// .ann/.txt pair.
+  void download_text();
   /// Copies the document JSON to the system clipboard.
   void copy_json();
   /// Forgets the document and the autosave.

@@ -2,14 +2,15 @@
 // out (download, copy), and kept (autosave, sessions, crash recovery).
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <cstdio>
 #include <utility>
-
-#include <nlohmann/json.hpp>
 
 #include "app.hpp"
 #include "autosave.hpp"
 #include "imgui.h"
+#include "json_out.hpp"
 #include "mirror.hpp"
 #include "platform.hpp"
 
@@ -358,6 +359,44 @@ void App::download_json() {
   platform::announce(status_message_);
 }
 
+void App::download_export(ExportFormat format) {
+  if (!has_document_) return;
+  const char* ext = ".tsv";
+  const char* mime = "text/tab-separated-values;charset=utf-8";
+  switch (format) {
+    case ExportFormat::events: break;
+    case ExportFormat::brat: ext = ".ann"; mime = "text/plain;charset=utf-8"; break;
+    case ExportFormat::conll: ext = ".conll"; mime = "text/plain;charset=utf-8"; break;
+    case ExportFormat::jsonl_events: ext = ".jsonl"; mime = "application/jsonl;charset=utf-8"; break;
+  }
+  const std::string name = file_stem(document()) + ext;
+  std::vector<Diagnostic> diags;
+  const std::string out = export_document(document(), format, diags);
+  platform::download(name, out, mime);
+  status_message_ = "Downloaded " + name;
+  if (format == ExportFormat::brat) status_message_ += " (brat also needs the text: Download as › brat text .txt)";
+  std::size_t warnings = 0;
+  const Diagnostic* first = nullptr;
+  for (const Diagnostic& d : diags) {
+    if (d.severity == Severity::info) continue;
+    if (!first) first = &d;
+    ++warnings;
+  }
+  if (first) {
+    status_message_ += " — " + std::to_string(warnings) + (warnings == 1 ? " warning: " : " warnings, first: ");
+    status_message_ += first->path.empty() ? first->message : first->path + ": " + first->message;
+  }
+  platform::announce(status_message_);
+}
+
+void App::download_text() {
+  if (!has_document_) return;
+  const std::string name = file_stem(document()) + ".txt";
+  platform::download(name, document().text, "text/plain;charset=utf-8");
+  status_message_ = "Downloaded " + name;
+  platform::announce(status_message_);
+}
+
 void App::copy_json() {
   if (!has_document_) return;
   clipboard_ = to_json(document(), WriteOptions{true, true});
@@ -476,17 +515,20 @@ void App::note_save_result(platform::StorageResult r, double saved_at) {
 void App::save_prefs() {
   saved_theme_ = ui_.theme;
   saved_show_all_arcs_ = ui_.show_all_arcs;
-  const nlohmann::json j = {{"theme", ui_.theme == Theme::dark ? "dark" : "light"}, {"showAllArcs", ui_.show_all_arcs}};
-  platform::storage_set(kPrefsKey, j.dump());
+  JsonOut j;
+  j.begin_object().field("theme", ui_.theme == Theme::dark ? "dark" : "light").field("showAllArcs", ui_.show_all_arcs).end_object();
+  platform::storage_set(kPrefsKey, j.str());
 }
 
 void App::load_prefs() {
   const auto stored = platform::storage_get(kPrefsKey);
   if (!stored) return;
-  const nlohmann::json j = nlohmann::json::parse(*stored, nullptr, false);
-  if (!j.is_object()) return;
-  if (j.contains("theme") && j["theme"].is_string()) set_theme(j["theme"] == "light" ? Theme::light : Theme::dark);
-  if (j.contains("showAllArcs") && j["showAllArcs"].is_boolean()) ui_.show_all_arcs = j["showAllArcs"].get<bool>();
+  // Written by save_prefs (compact, in this order); anything else keeps the defaults.
+  const std::string& p = *stored;
+  if (p.find("\"theme\":\"light\"") != std::string::npos) set_theme(Theme::light);
+  else if (p.find("\"theme\":\"dark\"") != std::string::npos) set_theme(Theme::dark);
+  if (p.find("\"showAllArcs\":true") != std::string::npos) ui_.show_all_arcs = true;
+  else if (p.find("\"showAllArcs\":false") != std::string::npos) ui_.show_all_arcs = false;
   saved_theme_ = ui_.theme;
   saved_show_all_arcs_ = ui_.show_all_arcs;
 }
@@ -528,8 +570,13 @@ void App::start_session() {
   if (!stored) {
     stored = platform::storage_get(kLegacyAutosaveKey);
     if (const auto meta = platform::storage_get(kLegacyAutosaveMetaKey)) {
-      const nlohmann::json j = nlohmann::json::parse(*meta, nullptr, false);
-      if (j.is_object() && j.contains("savedAt") && j["savedAt"].is_number()) legacy_when = j["savedAt"].get<double>();
+      // {"savedAt": <ms>} from the version before IndexedDB.
+      const std::size_t k = meta->find("\"savedAt\"");
+      const std::size_t colon = k == std::string::npos ? k : meta->find(':', k);
+      if (colon != std::string::npos) {
+        const double v = std::strtod(meta->c_str() + colon + 1, nullptr);
+        if (std::isfinite(v) && v > 0) legacy_when = v;
+      }
     }
   }
   if (!stored) return;

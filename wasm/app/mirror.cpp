@@ -1,6 +1,6 @@
 #include "mirror.hpp"
 
-#include <nlohmann/json.hpp>
+#include "json_out.hpp"
 
 namespace dyad::app {
 namespace {
@@ -21,19 +21,32 @@ std::string mention_label(const Document& doc, const MentionSpan& s) {
 }  // namespace
 
 std::string mirror_json(const Document& doc, const DocumentIndex& index, std::size_t max_bytes) {
-  using nlohmann::json;
-  json paragraphs = json::array();
-  json para = json::array();
+  JsonOut j;
+  j.begin_object().key("paragraphs").begin_array();
+  bool para_open = false;
+  // One [text, label-or-null] run of the current paragraph (opened by its first run).
+  auto run = [&](std::string_view run_text, const std::string* label) {
+    if (!para_open) j.begin_array();
+    para_open = true;
+    j.begin_array().value(run_text);
+    if (label) j.value(*label);
+    else j.value(nullptr);
+    j.end_array();
+  };
+  auto end_para = [&] {
+    if (para_open) j.end_array();
+    para_open = false;
+  };
   const std::string& text = doc.text;
+  const std::string_view view(text);
   // Plain text from `from` to `to`, split into paragraphs at newlines.
   auto add_text = [&](std::size_t from, std::size_t to) {
     while (from < to) {
       const std::size_t nl = text.find('\n', from);
       const std::size_t end = (nl == std::string::npos || nl >= to) ? to : nl;
-      if (end > from) para.push_back(json::array({text.substr(from, end - from), nullptr}));
+      if (end > from) run(view.substr(from, end - from), nullptr);
       if (end == nl && nl < to) {
-        if (!para.empty()) paragraphs.push_back(std::move(para));
-        para = json::array();
+        end_para();
         from = nl + 1;
       } else {
         from = end;
@@ -51,29 +64,35 @@ std::string mirror_json(const Document& doc, const DocumentIndex& index, std::si
     if (s.byte_begin < at) continue;  // nested or overlapping: the outer one is already marked
     if (doc.mentions[static_cast<std::size_t>(s.mention)].status == Status::rejected) continue;
     add_text(at, s.byte_begin);
-    para.push_back(json::array({text.substr(s.byte_begin, s.byte_end - s.byte_begin), mention_label(doc, s)}));
+    const std::string label = mention_label(doc, s);
+    run(view.substr(s.byte_begin, s.byte_end - s.byte_begin), &label);
     at = s.byte_end;
   }
   add_text(at, stop);
-  if (!para.empty()) paragraphs.push_back(std::move(para));
+  end_para();
   if (stop < text.size()) {
     const std::string note = "[This copy for screen readers ends here; the article has " +
                              std::to_string(text.size() - stop) + " more bytes of text.]";
-    paragraphs.push_back(json::array({json::array({note, nullptr})}));
+    run(note, nullptr);
+    end_para();
   }
+  j.end_array();
 
-  json relations = json::array();
+  j.key("relations").begin_array();
   const std::size_t max_relations = 2000;
+  std::size_t written = 0;
   for (const Relation& r : doc.relations) {
-    if (relations.size() >= max_relations) break;
+    if (written >= max_relations) break;
     if (r.status == Status::rejected) continue;
     const Actor* s = doc.find_actor(r.source);
     const Actor* t = doc.find_actor(r.target);
     std::string line = (s ? s->name : r.source) + " → " + (r.negated ? "NOT " : "") + r.type + " → " + (t ? t->name : r.target);
     if (r.status == Status::suggested) line += " (suggested)";
-    relations.push_back(line);
+    j.value(line);
+    ++written;
   }
-  return json{{"paragraphs", paragraphs}, {"relations", relations}}.dump(-1, ' ', false, json::error_handler_t::replace);
+  j.end_array().end_object();
+  return j.take();
 }
 
 }  // namespace dyad::app
