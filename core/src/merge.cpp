@@ -56,6 +56,19 @@ class IdSource {
   std::size_t last_;
 };
 
+/// Unknown members another tool put on a sentence or token stay on the fresh one with the same
+/// span (both lists are in text order).
+template <class T>
+void keep_extras(const std::vector<T>& edited, std::vector<T>& fresh) {
+  std::size_t i = 0;
+  for (T& f : fresh) {
+    while (i < edited.size() && (edited[i].span.start < f.span.start ||
+                                 (edited[i].span.start == f.span.start && edited[i].span.end < f.span.end)))
+      ++i;
+    if (i < edited.size() && edited[i].span == f.span && f.extra.empty()) f.extra = edited[i].extra;
+  }
+}
+
 class Merger {
  public:
   Merger(const Document& edited, const Document& fresh)
@@ -67,6 +80,8 @@ class Merger {
     out_.text = edited_.text;
     out_.sentences = fresh_.sentences;
     out_.tokens = fresh_.tokens;
+    keep_extras(edited_.sentences, out_.sentences);
+    keep_extras(edited_.tokens, out_.tokens);
     out_.diagnostics = fresh_.diagnostics;
     out_.meta = edited_.meta;
     out_.extra = edited_.extra;

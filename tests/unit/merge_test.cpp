@@ -70,6 +70,27 @@ TEST_SUITE("merge") {
     CHECK(to_json(out) == to_json(fresh));
   }
 
+  TEST_CASE("unknown members on sentences and tokens survive re-extraction where the span is unchanged") {
+    Document edited = sample_article();
+    REQUIRE(edited.sentences.size() >= 2);
+    edited.tokens = {Token{Span{0, 3}}, Token{Span{4, 9}}};
+    edited.sentences[0].extra = {{"x_topic", "\"diplomacy\""}};
+    edited.sentences[1].extra = {{"x_reviewed", "true"}};
+    edited.tokens[0].extra = {{"x_pos", "\"NNP\""}};
+    edited.tokens[1].extra = {{"x_pos", "\"VBD\""}};
+    Document fresh = sample_article();
+    fresh.tokens = {Token{Span{0, 3}}, Token{Span{4, 8}}};  // the second token's span changed
+    fresh.sentences[1].span.end -= 1;                         // and the second sentence's
+    const Document out = merged(edited, fresh);
+    REQUIRE(out.sentences.size() == fresh.sentences.size());
+    CHECK(out.sentences[0].extra == edited.sentences[0].extra);
+    CHECK(out.sentences[1].extra.empty());  // a different span is a different sentence
+    REQUIRE(out.tokens.size() == 2);
+    CHECK(out.tokens[0].extra == edited.tokens[0].extra);
+    CHECK(out.tokens[1].extra.empty());
+    CHECK(to_json(out).find("\"x_topic\":\"diplomacy\"") != std::string::npos);
+  }
+
   TEST_CASE("untouched suggestions the fresh extraction no longer finds disappear") {
     Document fresh = sample_article();
     fresh.relations.pop_back();  // ACCUSE
