@@ -226,6 +226,23 @@ test('16 MiB of dense text is refused with text.output_too_large, and the module
   assert.ok(small.mentions.length >= 2);
 });
 
+test('extractPretty refuses a result whose indentation could pass a JS string, and the module keeps working', () => {
+  // About 6 MiB of dense text: compact JSON of some 250-300 M bytes fits in a JS string, the
+  // indented form would not; it must be refused before it is written (not abort the module).
+  const unit = 'Iran and Azerbaijan held talks in Baku. ';
+  const text = unit.repeat(Math.ceil((6 << 20) / unit.length));
+  let out;
+  assert.doesNotThrow(() => { out = dyad.extractPretty(text); });
+  const doc = JSON.parse(out);
+  assert.equal(doc.text, '');
+  const d = doc.diagnostics.find((x) => x.code === 'text.output_too_large');
+  assert.ok(d, JSON.stringify(doc.diagnostics));
+  assert.match(d.message, /indented result .* use extract\(\) for compact JSON/);
+  assert.ok(out.includes('\n  '), 'the refusal itself is indented');
+  const small = JSON.parse(dyad.extractPretty('Iran and Azerbaijan held talks.'));
+  assert.equal(small.text, 'Iran and Azerbaijan held talks.');
+});
+
 test('16 MiB of news-like text, the limit, gives the whole document', () => {
   const sentences = [
     'Foreign Minister Jeyhun Bayramov met his Iranian counterpart, Abbas Araghchi, in Baku on Tuesday. ',

@@ -34,10 +34,16 @@ std::string output_too_large(std::size_t size, bool in_bytes, const dyad::WriteO
   dyad::Diagnostic d;
   d.code = "text.output_too_large";
   d.source = "text";
-  d.message = "the result for this text would be " + std::to_string(size) + (in_bytes ? " bytes" : " characters") +
-              " of JSON, more than the " + std::to_string(kMaxJsStringUnits) + " characters" +
-              " a JavaScript string can hold; split the text into smaller parts (dense text reaches this near 11 MiB) or "
-              "use the command-line tool, which has no such limit";
+  if (wo.pretty && in_bytes && size <= kMaxJsStringUnits) {
+    d.message = "the indented result for this text could be longer than the " + std::to_string(kMaxJsStringUnits) +
+                " characters a JavaScript string can hold (its compact JSON alone is " + std::to_string(size) +
+                " bytes); use extract() for compact JSON, split the text, or use the command-line tool";
+  } else {
+    d.message = "the result for this text would be " + std::to_string(size) + (in_bytes ? " bytes" : " characters") +
+                " of JSON, more than the " + std::to_string(kMaxJsStringUnits) + " characters" +
+                " a JavaScript string can hold; split the text into smaller parts (dense text reaches this near 11 MiB) or "
+                "use the command-line tool, which has no such limit";
+  }
   refusal.diagnostics.push_back(std::move(d));
   return dyad::to_json(refusal, wo);
 }
@@ -51,8 +57,11 @@ std::string to_js_json(const dyad::Document& doc, const dyad::WriteOptions& wo) 
   // Articles skip the count: the JSON of real text is 25-80 bytes per byte of text, so below
   // kMaxJsStringUnits / 128 bytes of text it cannot reach the limit (and if it ever did, the
   // checks after writing still refuse it).
+  // Indentation at most about triples the compact size (a token object becomes 8 indented
+  // lines), so an indented result is refused unwritten once the compact one passes a third.
   if (doc.text.size() > kMaxJsStringUnits / 128) {
-    if (const std::size_t bytes = dyad::json_size(doc, wo); bytes > kMaxJsStringUnits) return output_too_large(bytes, true, wo);
+    const std::size_t limit = wo.pretty ? kMaxJsStringUnits / 3 : kMaxJsStringUnits;
+    if (const std::size_t bytes = dyad::json_size(doc, wo); bytes > limit) return output_too_large(bytes, true, wo);
   }
   std::string json = dyad::to_json(doc, wo);
   if (json.size() <= kMaxJsStringUnits) return json;  // bytes >= UTF-16 units
