@@ -58,3 +58,21 @@ test('empty and whitespace-only text give an empty, valid document', () => {
     assert.equal(doc.mentions.length, 0);
   }
 });
+
+test('extract(text, {tokens: false}) leaves out the token list and keeps everything else', () => {
+  const text = 'Çavuşoğlu met Bayramov in Baku 😀 on Monday.';
+  const full = JSON.parse(dyad.extract(text));
+  const lean = JSON.parse(dyad.extract(text, { tokens: false }));
+  assert.ok(full.tokens.length > 5);
+  assert.deepEqual(lean.tokens, []);  // written empty, as --no-tokens does
+  assert.equal(lean.text, text);
+  assert.deepEqual(lean.mentions, full.mentions);
+  assert.deepEqual(lean.relations, full.relations);
+  assert.deepEqual(lean.sentences, full.sentences);
+  assert.equal(JSON.parse(dyad.validate(JSON.stringify(lean))).ok, true);
+  const pretty = dyad.extract(text, { tokens: true, pretty: true });
+  assert.ok(pretty.includes('\n  "'));
+  assert.deepEqual(JSON.parse(pretty), full);
+  assert.equal(JSON.parse(dyad.extract('a\uD800b', { tokens: false })).text, 'a\uFFFDb');  // lone surrogate
+});
+

@@ -14,6 +14,14 @@
       if (typeof raw !== 'function') return;
       Module[name] = function (text) { return raw(wellFormed(text)); };
     });
+    // extract(text, {tokens: false, pretty: true}): the options of `dyad extract --no-tokens --pretty`.
+    var plain = Module['extract'], withOptions = Module['extractWith'];
+    if (typeof plain === 'function' && typeof withOptions === 'function') {
+      Module['extract'] = function (text, options) {
+        if (options === undefined || options === null) return plain(text);
+        return withOptions(wellFormed(text), options.tokens !== false, options.pretty === true);
+      };
+    }
     if (previous) previous();
   };
 })();
