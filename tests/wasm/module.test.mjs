@@ -76,3 +76,28 @@ test('extract(text, {tokens: false}) leaves out the token list and keeps everyth
   assert.equal(JSON.parse(dyad.extract('a\uD800b', { tokens: false })).text, 'a\uFFFDb');  // lone surrogate
 });
 
+test('addLexicon adds user rows for later extract() calls; errors are reported; resetLexicons undoes it', () => {
+  const text = 'The Velmora Peace Forum condemned the attack on Tuesday.';
+  const codeOf = (doc, name) => doc.actors.find((a) => a.name === name)?.code;
+  assert.notEqual(codeOf(JSON.parse(dyad.extract(text)), 'Velmora Peace Forum'), 'NGOVPF');
+  const tsv = 'code\tname\taliases\ttype\tcountry\tsector\n' +
+              'NGOVPF\tVelmora Peace Forum\tVPF\tORGANIZATION\t\tNGO\n' +
+              'NGOBAD\tBroken Row\t\tMARTIAN\t\tNGO\n';  // not an actor type: reported, skipped
+  const r = JSON.parse(dyad.addLexicon(tsv, 'my-orgs.tsv'));
+  assert.equal(r.kind, 'organizations');
+  assert.equal(r.ok, false);
+  assert.ok(r.diagnostics.some((d) => d.severity === 'error' && d.code === 'lexicon.field' && d.line === 3 && /MARTIAN/.test(d.message)),
+            JSON.stringify(r));
+  assert.notEqual(codeOf(JSON.parse(dyad.extract('The Broken Row met.')), 'Broken Row'), 'NGOBAD');  // the bad row was skipped
+  const doc = JSON.parse(dyad.extract(text));
+  assert.equal(codeOf(doc, 'Velmora Peace Forum'), 'NGOVPF');
+  const m = doc.mentions.find((x) => x.text === 'Velmora Peace Forum');
+  assert.ok(m, JSON.stringify(doc.mentions));
+  assert.equal([...text].slice(m.start, m.end).join(''), 'Velmora Peace Forum');
+  const unknown = JSON.parse(dyad.addLexicon('just some text\n', 'notes.txt'));
+  assert.equal(unknown.ok, false);
+  assert.equal(unknown.diagnostics[0].code, 'lexicon.kind');
+  dyad.resetLexicons();
+  assert.notEqual(codeOf(JSON.parse(dyad.extract(text)), 'Velmora Peace Forum'), 'NGOVPF');
+});
+

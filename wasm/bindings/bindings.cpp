@@ -4,6 +4,7 @@
 #include <emscripten/val.h>
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -71,6 +72,16 @@ std::string to_js_json(const dyad::Document& doc, const dyad::WriteOptions& wo) 
   return output_too_large(units, false, wo);
 }
 
+/// The user's lexicon rows added with addLexicon() on top of the built-ins (none: nullptr).
+std::unique_ptr<dyad::Lexicons> g_user_lexicons;
+
+/// What every extract call runs with: the built-ins plus the user's rows, if any.
+dyad::Document run_extract(const std::string& text) {
+  dyad::ExtractOptions o;
+  o.lexicons = g_user_lexicons.get();
+  return dyad::extract(text, o);
+}
+
 /// `json` as a JS string, decoded by TextDecoder straight from the wasm heap. Returning
 /// std::string made embind 3.1.6 copy it into a second heap buffer and scan that byte by byte
 /// in JS before decoding: for a 1 MB article 23 MB more heap (78 MB in all, the budget is 64),
@@ -82,13 +93,13 @@ emscripten::val js_string(const std::string& json) {
 
 /// extract(text) -> dyad/1 JSON string. Invalid UTF-8 cannot arrive from JS strings, but lone
 /// surrogates can: post.js replaces them with U+FFFD before they cross.
-emscripten::val extract_json(const std::string& text) { return js_string(to_js_json(dyad::extract(text), {})); }
+emscripten::val extract_json(const std::string& text) { return js_string(to_js_json(run_extract(text), {})); }
 
 /// extractPretty(text) -> indented dyad/1 JSON.
 emscripten::val extract_json_pretty(const std::string& text) {
   dyad::WriteOptions wo;
   wo.pretty = true;
-  return js_string(to_js_json(dyad::extract(text), wo));
+  return js_string(to_js_json(run_extract(text), wo));
 }
 
 /// extract(text, {tokens, pretty}) (post.js maps the options object onto this): without the
@@ -97,7 +108,7 @@ emscripten::val extract_json_with(const std::string& text, bool tokens, bool pre
   dyad::WriteOptions wo;
   wo.include_tokens = tokens;
   wo.pretty = pretty;
-  return js_string(to_js_json(dyad::extract(text), wo));
+  return js_string(to_js_json(run_extract(text), wo));
 }
 
 /// validate(json) -> JSON {"ok": bool, "diagnostics": [...]}: the same checks as `dyad validate`.
@@ -130,6 +141,32 @@ emscripten::val export_as(const std::string& json, const std::string& format_nam
   return js_string(dyad::export_document(*r.document, *format, warnings));
 }
 
+/// addLexicon(tsv, name) -> {"ok": bool, "kind": "...", "diagnostics": [...]}: adds the rows of a
+/// lexicon TSV (the format of core/data, docs/lexicons.md; the kind from the header row or else
+/// `name`, e.g. "organizations.tsv") on top of the built-ins and earlier additions, for every
+/// later extract() — the module's counterpart of `dyad extract --lexicon FILE`. Rows with errors
+/// are skipped and reported; "ok" is false when any error was found or the kind is unknown.
+std::string add_lexicon(const std::string& tsv, const std::string& name) {
+  const auto kind = dyad::Lexicons::detect_kind(tsv, name);
+  if (!kind) {
+    dyad::Diagnostic d;
+    d.code = "lexicon.kind";
+    d.source = name;
+    d.message = "cannot tell which lexicon \"" + name +
+                "\" is: give it a header row of one of the built-in tables or a name like organizations.tsv (docs/lexicons.md)";
+    return std::string("{\"ok\":false,\"kind\":null,\"diagnostics\":") + dyad::diagnostics_to_json({d}) + "}";
+  }
+  if (!g_user_lexicons) g_user_lexicons = std::make_unique<dyad::Lexicons>(dyad::Lexicons::load_builtin());
+  const auto diags = g_user_lexicons->add_tsv(*kind, tsv, name);
+  bool ok = true;
+  for (const auto& d : diags) ok = ok && d.severity != dyad::Severity::error;
+  return std::string("{\"ok\":") + (ok ? "true" : "false") + ",\"kind\":\"" + dyad::to_string(*kind) +
+         "\",\"diagnostics\":" + dyad::diagnostics_to_json(diags) + "}";
+}
+
+/// resetLexicons(): back to the built-in lexicons only.
+void reset_lexicons() { g_user_lexicons.reset(); }
+
 std::string version() { return dyad::version(); }
 
 }  // namespace
@@ -141,5 +178,7 @@ EMSCRIPTEN_BINDINGS(dyad) {
   emscripten::function("validate", &validate_json);
   emscripten::function("normalize", &normalize_json);
   emscripten::function("exportAs", &export_as);
+  emscripten::function("addLexicon", &add_lexicon);
+  emscripten::function("resetLexicons", &reset_lexicons);
   emscripten::function("version", &version);
 }

@@ -14,6 +14,10 @@
       if (typeof raw !== 'function') return;
       Module[name] = function (text) { return raw(wellFormed(text)); };
     });
+    var addLexicon = Module['addLexicon'];
+    if (typeof addLexicon === 'function') {
+      Module['addLexicon'] = function (tsv, name) { return addLexicon(wellFormed(tsv), wellFormed(name === undefined ? '' : name)); };
+    }
     // extract(text, {tokens: false, pretty: true}): the options of `dyad extract --no-tokens --pretty`.
     var plain = Module['extract'], withOptions = Module['extractWith'];
     if (typeof plain === 'function' && typeof withOptions === 'function') {
